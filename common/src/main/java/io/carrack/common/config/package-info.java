@@ -1,0 +1,2 @@
+/** Binding of Java properties files (broker.conf, namesrv.conf) to typed configuration objects. */
+package io.carrack.common.config;

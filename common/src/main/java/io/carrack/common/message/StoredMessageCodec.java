@@ -1,0 +1,193 @@
+package io.carrack.common.message;
+
+import static io.carrack.common.message.StoredMessageDescriptor.*;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * Encodes and decodes the RocketMQ 4.x stored-message layout ({@link StoredMessageDescriptor}).
+ *
+ * <p>Thread safety: stateless; all methods may be called from any thread.
+ */
+public final class StoredMessageCodec {
+    private StoredMessageCodec() {
+    }
+
+    /** A message that cannot be encoded: topic or properties too long, or no hosts. */
+    public static final class IllegalMessageException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public IllegalMessageException(String message) {
+            super(message);
+        }
+    }
+
+    /** The sysFlag with the IPv6 bits set to match the message's hosts. */
+    public static int effectiveSysFlag(BrokerMessage m) {
+        int flag = m.sysFlag() & ~(MessageSysFlag.BORNHOST_V6_FLAG | MessageSysFlag.STOREHOST_V6_FLAG);
+        if (isV6(m.bornHost())) {
+            flag |= MessageSysFlag.BORNHOST_V6_FLAG;
+        }
+        if (isV6(m.storeHost())) {
+            flag |= MessageSysFlag.STOREHOST_V6_FLAG;
+        }
+        return flag;
+    }
+
+    /** The number of bytes {@link #encode} writes for this message. */
+    public static int encodedLength(BrokerMessage m) {
+        return recordLength(effectiveSysFlag(m), m.body().length, m.topicBytes().length,
+                m.propertiesString().getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /**
+     * Writes the message at the buffer's position and advances it.
+     *
+     * @return the number of bytes written
+     * @throws IllegalMessageException if the topic or properties exceed the layout's limits
+     */
+    public static int encode(BrokerMessage m, long queueOffset, long physicalOffset, long storeTimestamp,
+                             ByteBuffer target) {
+        byte[] topic = m.topicBytes();
+        byte[] props = m.propertiesString().getBytes(StandardCharsets.UTF_8);
+        if (topic.length == 0 || topic.length > MAX_TOPIC_LENGTH) {
+            throw new IllegalMessageException("topic length " + topic.length + " not in 1.." + MAX_TOPIC_LENGTH);
+        }
+        if (props.length > MAX_PROPERTIES_LENGTH) {
+            throw new IllegalMessageException("properties length " + props.length + " exceeds " + MAX_PROPERTIES_LENGTH);
+        }
+        int sysFlag = effectiveSysFlag(m);
+        byte[] body = m.body();
+        int length = recordLength(sysFlag, body.length, topic.length, props.length);
+        target.putInt(length);
+        target.putInt(MESSAGE_MAGIC);
+        target.putInt(crc32(body));
+        target.putInt(m.queueId());
+        target.putInt(m.flag());
+        target.putLong(queueOffset);
+        target.putLong(physicalOffset);
+        target.putInt(sysFlag);
+        target.putLong(m.bornTimestamp());
+        putHost(target, m.bornHost());
+        target.putLong(storeTimestamp);
+        putHost(target, m.storeHost());
+        target.putInt(m.reconsumeTimes());
+        target.putLong(m.preparedTransactionOffset());
+        target.putInt(body.length);
+        target.put(body);
+        target.put((byte) topic.length);
+        target.put(topic);
+        target.putShort((short) props.length);
+        target.put(props);
+        return length;
+    }
+
+    /** Encodes into a new heap buffer, flipped for reading. */
+    public static ByteBuffer encode(BrokerMessage m, long queueOffset, long physicalOffset, long storeTimestamp) {
+        ByteBuffer buf = ByteBuffer.allocate(encodedLength(m));
+        encode(m, queueOffset, physicalOffset, storeTimestamp, buf);
+        return buf.flip();
+    }
+
+    /**
+     * Decodes one record at the buffer's position and advances past it.
+     *
+     * @throws IllegalArgumentException if the magic code or lengths are wrong
+     */
+    public static StoredMessage decode(ByteBuffer buf) {
+        int start = buf.position();
+        int storeSize = buf.getInt();
+        int magic = buf.getInt();
+        if (magic != MESSAGE_MAGIC) {
+            throw new IllegalArgumentException("bad magic code 0x" + Integer.toHexString(magic) + " at " + start);
+        }
+        if (storeSize < recordLength(0, 0, 0, 0) || storeSize > buf.limit() - start) {
+            throw new IllegalArgumentException("bad record size " + storeSize + " at " + start);
+        }
+        int bodyCrc = buf.getInt();
+        int queueId = buf.getInt();
+        int flag = buf.getInt();
+        long queueOffset = buf.getLong();
+        long physicalOffset = buf.getLong();
+        int sysFlag = buf.getInt();
+        long bornTimestamp = buf.getLong();
+        InetSocketAddress bornHost = getHost(buf, (sysFlag & MessageSysFlag.BORNHOST_V6_FLAG) != 0);
+        long storeTimestamp = buf.getLong();
+        InetSocketAddress storeHost = getHost(buf, (sysFlag & MessageSysFlag.STOREHOST_V6_FLAG) != 0);
+        int reconsumeTimes = buf.getInt();
+        long preparedTransactionOffset = buf.getLong();
+        int bodyLength = buf.getInt();
+        if (bodyLength < 0 || bodyLength > buf.remaining()) {
+            throw new IllegalArgumentException("bad body length " + bodyLength + " at " + start);
+        }
+        byte[] body = new byte[bodyLength];
+        buf.get(body);
+        int topicLength = buf.get() & 0xFF;
+        byte[] topic = new byte[topicLength];
+        buf.get(topic);
+        int propsLength = buf.getShort() & 0xFFFF;
+        byte[] props = new byte[propsLength];
+        buf.get(props);
+        if (buf.position() - start != storeSize) {
+            throw new IllegalArgumentException("record at " + start + " says " + storeSize + " bytes but holds "
+                    + (buf.position() - start));
+        }
+        return new StoredMessage(storeSize, bodyCrc, queueId, flag, queueOffset, physicalOffset, sysFlag,
+                bornTimestamp, bornHost, storeTimestamp, storeHost, reconsumeTimes, preparedTransactionOffset, body,
+                new String(topic, StandardCharsets.UTF_8),
+                MessageProperties.decode(new String(props, StandardCharsets.UTF_8)));
+    }
+
+    /** Decodes concatenated records until the buffer is exhausted. */
+    public static List<StoredMessage> decodeAll(ByteBuffer buf) {
+        List<StoredMessage> list = new ArrayList<>();
+        while (buf.remaining() > 0) {
+            list.add(decode(buf));
+        }
+        return list;
+    }
+
+    /** CRC32 masked with 0x7FFFFFFF, as RocketMQ computes body CRCs. */
+    public static int crc32(byte[] data) {
+        CRC32 crc = new CRC32();
+        crc.update(data, 0, data.length);
+        return (int) (crc.getValue() & 0x7FFFFFFF);
+    }
+
+    /** CRC32 of a buffer's remaining bytes, masked with 0x7FFFFFFF; the position does not move. */
+    public static int crc32(ByteBuffer data) {
+        CRC32 crc = new CRC32();
+        crc.update(data.duplicate());
+        return (int) (crc.getValue() & 0x7FFFFFFF);
+    }
+
+    private static boolean isV6(InetSocketAddress host) {
+        return host != null && host.getAddress() != null && host.getAddress().getAddress().length == 16;
+    }
+
+    private static void putHost(ByteBuffer target, InetSocketAddress host) {
+        if (host == null || host.getAddress() == null) {
+            throw new IllegalMessageException("message has no resolved born or store host");
+        }
+        target.put(host.getAddress().getAddress());
+        target.putInt(host.getPort());
+    }
+
+    private static InetSocketAddress getHost(ByteBuffer buf, boolean v6) {
+        byte[] addr = new byte[v6 ? 16 : 4];
+        buf.get(addr);
+        int port = buf.getInt();
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(addr), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("bad host address", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The message model and its RocketMQ 4.x binary layouts. */
+package io.carrack.common.message;
