@@ -5,6 +5,7 @@ import static io.carrack.common.message.StoredMessageDescriptor.*;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -103,6 +104,17 @@ public final class StoredMessageCodec {
      */
     public static StoredMessage decode(ByteBuffer buf) {
         int start = buf.position();
+        if (buf.remaining() < 8) {
+            throw new IllegalArgumentException("truncated record: " + buf.remaining() + " bytes at " + start);
+        }
+        try {
+            return decodeChecked(buf, start);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("truncated record at " + start, e);
+        }
+    }
+
+    private static StoredMessage decodeChecked(ByteBuffer buf, int start) {
         int storeSize = buf.getInt();
         int magic = buf.getInt();
         if (magic != MESSAGE_MAGIC) {
