@@ -1,0 +1,164 @@
+package io.carrack.compat.harness;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.rocketmq.client.ClientConfig;
+import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one compat test invocation gets: the servers' addresses, unique names for topics, groups and
+ * client instances, and factories for official-client objects configured for fast tests. Every
+ * client made here is shut down (in reverse order) when the test ends, whatever its outcome; tests
+ * may shut one down earlier themselves (shutting down twice is harmless).
+ */
+public final class CompatEnv implements AutoCloseable {
+
+    /** Route polling interval of test clients (the client default is 30 s). */
+    public static final int POLL_NAME_SERVER_INTERVAL_MS = 500;
+    /** Heartbeat interval of test clients (the client default is 30 s). */
+    public static final int HEARTBEAT_INTERVAL_MS = 1000;
+    /** Consumer offset persist interval of test clients (the client default is 5 s). */
+    public static final int PERSIST_OFFSET_INTERVAL_MS = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompatEnv.class);
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final EmbeddedCluster cluster;
+    private final String testName;
+    private final Deque<Runnable> shutdowns = new ArrayDeque<>();
+
+    CompatEnv(EmbeddedCluster cluster, String testName) {
+        this.cluster = cluster;
+        this.testName = testName;
+    }
+
+    /** The store type of the broker under test. */
+    public String storeType() {
+        return cluster.storeType();
+    }
+
+    /** {@code 127.0.0.1:port} of the name server. */
+    public String namesrvAddr() {
+        return cluster.namesrvAddr();
+    }
+
+    /** {@code 127.0.0.1:port} of the broker. */
+    public String brokerAddr() {
+        return cluster.brokerAddr();
+    }
+
+    /** The broker's name. */
+    public String brokerName() {
+        return EmbeddedCluster.BROKER_NAME;
+    }
+
+    /** The cluster name. */
+    public String clusterName() {
+        return EmbeddedCluster.CLUSTER_NAME;
+    }
+
+    /**
+     * A name unique in this JVM, valid as a RocketMQ topic or group name, that tells which test made
+     * it: {@code <kind>_<test method>_<store>_<n>}.
+     */
+    public String uniqueName(String kind) {
+        String name = kind + "_" + testName + "_" + storeType() + "_" + SEQUENCE.incrementAndGet();
+        name = name.replaceAll("[^A-Za-z0-9_-]", "_");
+        return name.length() <= 120 ? name : name.substring(name.length() - 120);
+    }
+
+    /**
+     * A started-later producer (call {@code start()}) with sends that fail fast: no automatic retry,
+     * so a broker error surfaces instead of being hidden by a resend.
+     */
+    public DefaultMQProducer producer() {
+        DefaultMQProducer producer = new DefaultMQProducer(uniqueName("PG"));
+        configure(producer);
+        producer.setRetryTimesWhenSendFailed(0);
+        producer.setRetryTimesWhenSendAsyncFailed(0);
+        producer.setSendMsgTimeout(5000);
+        register(producer::shutdown);
+        return producer;
+    }
+
+    /** A started producer, see {@link #producer()}. */
+    public DefaultMQProducer startedProducer() throws Exception {
+        DefaultMQProducer producer = producer();
+        producer.start();
+        return producer;
+    }
+
+    /**
+     * A push consumer of {@code group} (not started), reading new groups from the first offset, with
+     * few consume threads.
+     */
+    public DefaultMQPushConsumer pushConsumer(String group) {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        configure(consumer);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setConsumeThreadMax(4);
+        consumer.setConsumeThreadMin(2);
+        consumer.setAwaitTerminationMillisWhenShutdown(3000);
+        register(consumer::shutdown);
+        return consumer;
+    }
+
+    /** A lite pull consumer of {@code group} (not started). */
+    public DefaultLitePullConsumer litePullConsumer(String group) {
+        DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(group);
+        configure(consumer);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setPollTimeoutMillis(500);
+        register(consumer::shutdown);
+        return consumer;
+    }
+
+    /** A started admin client ({@code mqadmin}'s API). */
+    public DefaultMQAdminExt startedAdmin() throws Exception {
+        DefaultMQAdminExt admin = new DefaultMQAdminExt(5000);
+        admin.setAdminExtGroup(uniqueName("AG"));
+        configure(admin);
+        admin.start();
+        register(admin::shutdown);
+        return admin;
+    }
+
+    private void configure(ClientConfig client) {
+        client.setNamesrvAddr(namesrvAddr());
+        client.setInstanceName(uniqueName("I"));
+        client.setPollNameServerInterval(POLL_NAME_SERVER_INTERVAL_MS);
+        client.setHeartbeatBrokerInterval(HEARTBEAT_INTERVAL_MS);
+        client.setPersistConsumerOffsetInterval(PERSIST_OFFSET_INTERVAL_MS);
+        client.setVipChannelEnabled(false);
+    }
+
+    private synchronized void register(Runnable shutdown) {
+        shutdowns.push(shutdown);
+    }
+
+    /** Shuts down every client made here, newest first, logging (not throwing) failures. */
+    @Override
+    public void close() {
+        while (true) {
+            Runnable shutdown;
+            synchronized (this) {
+                shutdown = shutdowns.poll();
+            }
+            if (shutdown == null) {
+                return;
+            }
+            try {
+                shutdown.run();
+            } catch (RuntimeException e) {
+                LOG.warn("client shutdown failed in {}", testName, e);
+            }
+        }
+    }
+}
