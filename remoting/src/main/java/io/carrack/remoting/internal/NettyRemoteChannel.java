@@ -65,9 +65,17 @@ final class NettyRemoteChannel implements RemoteChannel {
 
     @Override
     public void write(RemotingCommand command) {
+        if (!channel.isActive() || channel.eventLoop().isShuttingDown()) {
+            LOG.debug("connection {} is closed; dropping {}", remoteAddressText(), command);
+            return;
+        }
         channel.writeAndFlush(command).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
-                LOG.warn("failed to write {} to {}", command, remoteAddressText(), f.cause());
+                if (f.channel().isActive()) {
+                    LOG.warn("failed to write {} to {}", command, remoteAddressText(), f.cause());
+                } else {
+                    LOG.debug("connection {} closed; dropped {}", remoteAddressText(), command);
+                }
             }
         });
     }
@@ -80,7 +88,7 @@ final class NettyRemoteChannel implements RemoteChannel {
     /** Sends a request and returns its pending call; a failed send completes the call exceptionally. */
     PendingCalls.Call send(RemotingCommand request, long timeoutMillis) {
         PendingCalls.Call call = pending.register(channel, request, timeoutMillis);
-        if (!channel.isActive()) {
+        if (!channel.isActive() || channel.eventLoop().isShuttingDown()) {
             pending.fail(call, new RemotingConnectException("connection to " + remoteAddressText() + " is closed"));
             return call;
         }
@@ -96,7 +104,7 @@ final class NettyRemoteChannel implements RemoteChannel {
     @Override
     public void invokeOneway(RemotingCommand request) {
         request.markOneway();
-        if (!channel.isActive()) {
+        if (!channel.isActive() || channel.eventLoop().isShuttingDown()) {
             throw new RemotingConnectException("connection to " + remoteAddressText() + " is closed");
         }
         channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
