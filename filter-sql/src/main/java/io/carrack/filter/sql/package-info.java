@@ -1,0 +1,2 @@
+/** The SQL92 filter provider; not exported, found through {@link java.util.ServiceLoader}. */
+package io.carrack.filter.sql;
