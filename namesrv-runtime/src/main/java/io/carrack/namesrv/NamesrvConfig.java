@@ -23,8 +23,8 @@ import java.util.Properties;
  *   <tr><td>serverWorkerThreads</td><td>8</td><td>request-processing threads</td></tr>
  *   <tr><td>serverSelectorThreads</td><td>3</td><td>network I/O threads</td></tr>
  *   <tr><td>serverChannelMaxIdleTimeSeconds</td><td>120</td><td>close idle connections after this</td></tr>
- *   <tr><td>scanNotActiveBrokerInterval</td><td>10000</td><td>ms between expiry scans (the first runs
- *       after 5 s, or after one interval if shorter)</td></tr>
+ *   <tr><td>scanNotActiveBrokerInterval</td><td>10000</td><td>ms between expiry scans (the first
+ *       runs at start)</td></tr>
  *   <tr><td>brokerChannelExpiredTime</td><td>120000</td><td>ms without registration after which a
  *       broker is dropped</td></tr>
  *   <tr><td>productEnvName, clusterTest, rocketmqHome</td><td></td><td>accepted for RocketMQ

@@ -184,20 +184,19 @@ final class RouteTable {
         }
     }
 
-    /** Drops the broker that was connected on {@code channel}, if any. */
+    /** Drops the brokers that were connected on {@code channel}, if any. */
     void onChannelDestroyed(RemoteChannel channel) {
         lock.writeLock().lock();
         try {
-            String found = null;
-            for (Map.Entry<String, BrokerLiveInfo> e : brokerLiveTable.entrySet()) {
-                if (e.getValue().isChannel(channel)) {
-                    found = e.getKey();
-                    break;
+            List<String> found = new ArrayList<>();
+            brokerLiveTable.forEach((addr, live) -> {
+                if (live.isChannel(channel)) {
+                    found.add(addr);
                 }
-            }
-            if (found != null) {
-                LOG.info("connection of broker {} closed; removing it", found);
-                removeAddress(found);
+            });
+            for (String addr : found) {
+                LOG.info("connection of broker {} closed; removing it", addr);
+                removeAddress(addr);
             }
         } finally {
             lock.writeLock().unlock();
