@@ -1,5 +1,7 @@
 package io.carrack.common.message;
 
+import java.util.Set;
+
 /** Property keys and separators of the RocketMQ 4.x message model (PROTOCOL.md section 12). */
 public final class MessageConst {
     public static final String KEYS = "KEYS";
@@ -32,6 +34,23 @@ public final class MessageConst {
     public static final String MSG_TYPE = "MSG_TYPE";
     public static final String CLUSTER = "CLUSTER";
     public static final String UNIQUE_KEY_QUERY = "_UNIQUE_KEY_QUERY";
+    public static final String BUYER_ID = "BUYER_ID";
+    public static final String TRANSFER_FLAG = "TRANSFER_FLAG";
+    public static final String CORRECTION_FLAG = "CORRECTION_FLAG";
+    public static final String MQ2_FLAG = "MQ2_FLAG";
+    public static final String INNER_MULTI_DISPATCH = "INNER_MULTI_DISPATCH";
+    public static final String INNER_MULTI_QUEUE_OFFSET = "INNER_MULTI_QUEUE_OFFSET";
+
+    /**
+     * Names reserved for the system: a user property may not use them (RocketMQ 4.9.7's
+     * {@code MessageConst.STRING_HASH_SET}, which leaves out a few broker-internal names).
+     */
+    public static final Set<String> SYSTEM_PROPERTIES = Set.of(TRACE_SWITCH, MSG_REGION, KEYS, TAGS,
+            WAIT_STORE_MSG_OK, DELAY_TIME_LEVEL, RETRY_TOPIC, REAL_TOPIC, REAL_QUEUE_ID, TRANSACTION_PREPARED,
+            PRODUCER_GROUP, MIN_OFFSET, MAX_OFFSET, BUYER_ID, ORIGIN_MESSAGE_ID, TRANSFER_FLAG, CORRECTION_FLAG,
+            MQ2_FLAG, RECONSUME_TIME, UNIQ_CLIENT_MESSAGE_ID_KEYIDX, MAX_RECONSUME_TIMES, CONSUME_START_TIMESTAMP,
+            INSTANCE_ID, CORRELATION_ID, REPLY_TO_CLIENT, TTL, ARRIVE_TIME, PUSH_REPLY_TIME, CLUSTER, MSG_TYPE,
+            INNER_MULTI_QUEUE_OFFSET);
 
     /** Separates a property name from its value. */
     public static final char NAME_VALUE_SEPARATOR = '\u0001';

@@ -53,4 +53,52 @@ public final class MessageProperties {
         }
         return map;
     }
+    /**
+     * The value of one property in properties text, or null, without decoding the others. Follows
+     * {@link #decode} (segments without a name or value do not count; the last occurrence wins).
+     */
+    public static String find(String text, String name) {
+        if (text == null || text.isEmpty() || name == null || name.isEmpty()) {
+            return null;
+        }
+        String found = null;
+        int from = 0;
+        int len = text.length();
+        while (from < len) {
+            int at = text.indexOf(name, from);
+            if (at < 0) {
+                break;
+            }
+            int sep = at + name.length();
+            boolean startsSegment = at == 0 || text.charAt(at - 1) == MessageConst.PROPERTY_SEPARATOR;
+            if (startsSegment && sep < len && text.charAt(sep) == MessageConst.NAME_VALUE_SEPARATOR
+                    && name.indexOf(MessageConst.NAME_VALUE_SEPARATOR) < 0) {
+                int end = text.indexOf(MessageConst.PROPERTY_SEPARATOR, sep);
+                if (end < 0) {
+                    end = len;
+                }
+                if (end > sep + 1) {
+                    found = text.substring(sep + 1, end);
+                }
+                from = end;
+            } else {
+                from = at + 1;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Joins two properties texts as the broker does for a batch entry: the first, a separator if both
+     * are non-empty, then the second.
+     */
+    public static String concat(String first, String second) {
+        if (first == null || first.isEmpty()) {
+            return second == null ? "" : second;
+        }
+        if (second == null || second.isEmpty()) {
+            return first;
+        }
+        return first + MessageConst.PROPERTY_SEPARATOR + second;
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -178,6 +179,122 @@ public final class StoredMessageCodec {
         CRC32 crc = new CRC32();
         crc.update(data.duplicate());
         return (int) (crc.getValue() & 0x7FFFFFFF);
+    }
+
+    // ---- Reading single fields straight out of an encoded record, without decoding it all. ----
+    // Each reader takes the record at the buffer's position, reads with absolute gets and leaves the
+    // position and limit unchanged. The record is assumed well formed (as written by encode).
+
+    /** TOTALSIZE of the record at the buffer's position. */
+    public static int readTotalSize(ByteBuffer record) {
+        return record.getInt(record.position() + TOTAL_SIZE_OFFSET);
+    }
+
+    /** MAGICCODE of the record at the buffer's position. */
+    public static int readMagic(ByteBuffer record) {
+        return record.getInt(record.position() + MAGIC_OFFSET);
+    }
+
+    /** QUEUEID of the record at the buffer's position. */
+    public static int readQueueId(ByteBuffer record) {
+        return record.getInt(record.position() + QUEUE_ID_OFFSET);
+    }
+
+    /** QUEUEOFFSET of the record at the buffer's position. */
+    public static long readQueueOffset(ByteBuffer record) {
+        return record.getLong(record.position() + QUEUE_OFFSET_OFFSET);
+    }
+
+    /** PHYSICALOFFSET of the record at the buffer's position. */
+    public static long readPhysicalOffset(ByteBuffer record) {
+        return record.getLong(record.position() + PHYSICAL_OFFSET_OFFSET);
+    }
+
+    /** SYSFLAG of the record at the buffer's position. */
+    public static int readSysFlag(ByteBuffer record) {
+        return record.getInt(record.position() + SYS_FLAG_OFFSET);
+    }
+
+    /** BORNTIMESTAMP of the record at the buffer's position. */
+    public static long readBornTimestamp(ByteBuffer record) {
+        return record.getLong(record.position() + BORN_TIMESTAMP_OFFSET);
+    }
+
+    /** STORETIMESTAMP of the record at the buffer's position. */
+    public static long readStoreTimestamp(ByteBuffer record) {
+        return record.getLong(record.position() + storeTimestampOffset(readSysFlag(record)));
+    }
+
+    /** STOREHOST of the record at the buffer's position. */
+    public static InetSocketAddress readStoreHost(ByteBuffer record) {
+        int sysFlag = readSysFlag(record);
+        return getHost(record.duplicate().position(record.position() + storeHostOffset(sysFlag)),
+                (sysFlag & MessageSysFlag.STOREHOST_V6_FLAG) != 0);
+    }
+
+    /** RECONSUMETIMES of the record at the buffer's position. */
+    public static int readReconsumeTimes(ByteBuffer record) {
+        return record.getInt(record.position() + reconsumeTimesOffset(readSysFlag(record)));
+    }
+
+    /** PREPARED TRANSACTION OFFSET of the record at the buffer's position. */
+    public static long readPreparedTransactionOffset(ByteBuffer record) {
+        return record.getLong(record.position() + preparedTransactionOffsetOffset(readSysFlag(record)));
+    }
+
+    /** A read-only view of the body of the record at the buffer's position (no copy). */
+    public static ByteBuffer readBody(ByteBuffer record) {
+        int base = record.position();
+        int sysFlag = readSysFlag(record);
+        int bodyLength = record.getInt(base + bodyLengthOffset(sysFlag));
+        return record.slice(base + bodyOffset(sysFlag), bodyLength).asReadOnlyBuffer();
+    }
+
+    /** The topic of the record at the buffer's position. */
+    public static String readTopic(ByteBuffer record) {
+        int base = record.position();
+        int sysFlag = readSysFlag(record);
+        int topicLengthAt = base + topicLengthOffset(sysFlag, record.getInt(base + bodyLengthOffset(sysFlag)));
+        int topicLength = record.get(topicLengthAt) & 0xFF;
+        return utf8(record, topicLengthAt + 1, topicLength);
+    }
+
+    /** The properties text of the record at the buffer's position. */
+    public static String readPropertiesText(ByteBuffer record) {
+        int at = propertiesLengthAt(record);
+        return utf8(record, at + 2, record.getShort(at) & 0xFFFF);
+    }
+
+    /** The decoded properties of the record at the buffer's position. */
+    public static Map<String, String> readProperties(ByteBuffer record) {
+        return MessageProperties.decode(readPropertiesText(record));
+    }
+
+    /** One property of the record at the buffer's position, or null; the others are not decoded. */
+    public static String readProperty(ByteBuffer record, String name) {
+        return MessageProperties.find(readPropertiesText(record), name);
+    }
+
+    /** The TAGS property of the record at the buffer's position, or null. */
+    public static String readTags(ByteBuffer record) {
+        return readProperty(record, MessageConst.TAGS);
+    }
+
+    private static int propertiesLengthAt(ByteBuffer record) {
+        int base = record.position();
+        int sysFlag = readSysFlag(record);
+        int bodyLength = record.getInt(base + bodyLengthOffset(sysFlag));
+        int topicLength = record.get(base + topicLengthOffset(sysFlag, bodyLength)) & 0xFF;
+        return base + propertiesLengthOffset(sysFlag, bodyLength, topicLength);
+    }
+
+    private static String utf8(ByteBuffer buf, int index, int length) {
+        if (buf.hasArray()) {
+            return new String(buf.array(), buf.arrayOffset() + index, length, StandardCharsets.UTF_8);
+        }
+        byte[] bytes = new byte[length];
+        buf.get(index, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static boolean isV6(InetSocketAddress host) {

@@ -59,6 +59,26 @@ public final class StoredMessageDescriptor {
         return reconsumeTimesOffset(sysFlag) + 4 + 8;
     }
 
+    /** Offset of PREPARED TRANSACTION OFFSET for a record with the given sysFlag. */
+    public static int preparedTransactionOffsetOffset(int sysFlag) {
+        return reconsumeTimesOffset(sysFlag) + 4;
+    }
+
+    /** Offset of the first body byte for a record with the given sysFlag. */
+    public static int bodyOffset(int sysFlag) {
+        return bodyLengthOffset(sysFlag) + 4;
+    }
+
+    /** Offset of TOPICLENGTH for a record with the given sysFlag and body length. */
+    public static int topicLengthOffset(int sysFlag, int bodyLength) {
+        return bodyOffset(sysFlag) + bodyLength;
+    }
+
+    /** Offset of PROPERTIESLENGTH for a record with the given sysFlag, body length and topic length. */
+    public static int propertiesLengthOffset(int sysFlag, int bodyLength, int topicLength) {
+        return topicLengthOffset(sysFlag, bodyLength) + 1 + topicLength;
+    }
+
     /** Total record length for the given field sizes. */
     public static int recordLength(int sysFlag, int bodyLength, int topicLength, int propertiesLength) {
         return bodyLengthOffset(sysFlag) + 4 + bodyLength + 1 + topicLength + 2 + propertiesLength;

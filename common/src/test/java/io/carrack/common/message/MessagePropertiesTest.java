@@ -79,4 +79,25 @@ class MessagePropertiesTest {
         p.put("DELAY", "3");
         assertEquals(p, MessageProperties.decode(MessageProperties.encode(p)));
     }
+
+    @Test
+    void findReadsOneValueLikeDecode() {
+        String text = "TAGS\u0001TagA\u0002XTAGS\u0001no\u0002KEYS\u0001TAGS\u0001x\u0002E\u0001\u0002TAGS\u0001TagB";
+        assertEquals("TagB", MessageProperties.find(text, "TAGS"));
+        assertEquals(MessageProperties.decode(text).get("TAGS"), MessageProperties.find(text, "TAGS"));
+        assertEquals("no", MessageProperties.find(text, "XTAGS"));
+        assertEquals("TAGS\u0001x", MessageProperties.find(text, "KEYS"));
+        assertEquals(null, MessageProperties.find(text, "E"));
+        assertEquals(null, MessageProperties.find(text, "TAG"));
+        assertEquals(null, MessageProperties.find("", "TAGS"));
+        assertEquals("1", MessageProperties.find("a\u00011", "a"));
+    }
+
+    @Test
+    void concatJoinsWithOneSeparator() {
+        assertEquals("a\u00011\u0002WAIT\u0001true", MessageProperties.concat("a\u00011", "WAIT\u0001true"));
+        assertEquals("a\u00011", MessageProperties.concat("a\u00011", ""));
+        assertEquals("b\u00012", MessageProperties.concat("", "b\u00012"));
+        assertEquals("", MessageProperties.concat(null, null));
+    }
 }
