@@ -19,7 +19,10 @@ public interface RemoteChannel {
     /** The peer's address as {@code ip:port}. */
     default String remoteAddressText() {
         InetSocketAddress a = remoteAddress();
-        return a == null ? "" : a.getAddress().getHostAddress() + ":" + a.getPort();
+        if (a == null) {
+            return "";
+        }
+        return (a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress()) + ":" + a.getPort();
     }
 
     boolean isActive();
@@ -27,10 +30,19 @@ public interface RemoteChannel {
     /** Writes a response (or any command) without waiting. */
     void write(RemotingCommand command);
 
-    /** Sends a request and completes with its response, or exceptionally on timeout or close. */
+    /**
+     * Sends a request and completes with its response, or exceptionally with
+     * {@link RemotingTimeoutException} after the timeout or {@link RemotingConnectException} as soon as the
+     * connection closes. The future may complete on an I/O thread: do not block in non-async
+     * continuations.
+     */
     CompletableFuture<RemotingCommand> invoke(RemotingCommand request, long timeoutMillis);
 
-    /** Sends a request marked one-way. */
+    /**
+     * Sends a request marked one-way.
+     *
+     * @throws RemotingConnectException if the connection is already closed
+     */
     void invokeOneway(RemotingCommand request);
 
     /** Closes the connection. */

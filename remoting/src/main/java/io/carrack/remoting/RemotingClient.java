@@ -19,13 +19,25 @@ public interface RemotingClient extends AutoCloseable {
      */
     RemotingCommand invokeSync(String address, RemotingCommand request, long timeoutMillis);
 
-    /** Sends a request; the future completes with the response or exceptionally. */
+    /**
+     * Sends a request; the future completes with the response or exceptionally
+     * ({@link RemotingConnectException}, {@link RemotingTimeoutException}). It never completes on an I/O
+     * thread, so continuations may block.
+     */
     CompletableFuture<RemotingCommand> invokeAsync(String address, RemotingCommand request, long timeoutMillis);
 
-    /** Sends a request marked one-way. */
+    /**
+     * Sends a request marked one-way; waits for the connection at most {@code timeoutMillis}.
+     *
+     * @throws RemotingConnectException if the address cannot be reached
+     */
     void invokeOneway(String address, RemotingCommand request, long timeoutMillis);
 
-    /** Handles requests the server sends to this client (codes 39, 40, 220, 221, 307, 309, 326). */
+    /**
+     * Handles requests the server sends to this client (codes 39, 40, 220, 221, 307, 309, 326); codes
+     * without a processor are answered with REQUEST_CODE_NOT_SUPPORTED. A null executor runs the
+     * processor on the I/O thread.
+     */
     void registerProcessor(int code, RequestProcessor processor, ExecutorService executor);
 
     void registerRpcHook(RpcHook hook);

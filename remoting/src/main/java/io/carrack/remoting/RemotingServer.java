@@ -12,7 +12,11 @@ import java.util.concurrent.ExecutorService;
  * <p>Thread safety: register processors before {@link #start()}; everything else from any thread.
  */
 public interface RemotingServer extends AutoCloseable {
-    /** Routes requests with {@code code} to the processor, run on the executor. */
+    /**
+     * Routes requests with {@code code} to the processor, run on the executor. A null executor runs the
+     * processor on the I/O thread, for processors that never block. A full executor
+     * ({@code RejectedExecutionException}) is answered with SYSTEM_BUSY.
+     */
     void registerProcessor(int code, RequestProcessor processor, ExecutorService executor);
 
     /** Routes requests of every code without its own processor. */
@@ -23,7 +27,7 @@ public interface RemotingServer extends AutoCloseable {
     /** Binds and starts serving. */
     void start();
 
-    /** The bound port (useful when configured with port 0). */
+    /** The bound port (useful when configured with port 0); -1 before {@link #start()}. */
     int port();
 
     @Override

@@ -67,10 +67,13 @@ final class PendingCalls {
         return call;
     }
 
-    /** Completes the call waiting for this response; a response nobody waits for is logged and dropped. */
+    /**
+     * Completes the call waiting for this response. A response nobody waits for, or one arriving on another
+     * connection than its request went out on, is logged and dropped.
+     */
     void complete(Channel channel, RemotingCommand response) {
-        Call call = calls.remove(response.opaque());
-        if (call == null) {
+        Call call = calls.get(response.opaque());
+        if (call == null || call.channel != channel || !calls.remove(call.opaque, call)) {
             LOG.debug("dropping a response nobody waits for from {}: {}", channel.remoteAddress(), response);
             return;
         }

@@ -1,9 +1,11 @@
 package io.carrack.remoting.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carrack.remoting.ClientConfig;
+import io.carrack.remoting.RemoteChannel;
 import io.carrack.remoting.RemotingCommand;
 import io.carrack.remoting.ServerConfig;
 import io.carrack.remoting.protocol.ResponseCode;
@@ -11,10 +13,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -90,6 +95,27 @@ class HostileInputTest {
         Await.until("close event", () -> events.count("close") == 1);
         assertEquals("ok", client.invokeSync("127.0.0.1:" + server.port(),
                 RemotingCommand.request(ECHO).field("m", "ok"), 3000).remark());
+    }
+
+    @Test
+    void responseOnAnotherConnectionDoesNotCompleteTheCall() throws Exception {
+        try (RawConnection a = new RawConnection(server.port()); RawConnection b = new RawConnection(server.port())) {
+            Await.until("both connections seen", () -> events.connected.size() == 2);
+            RemoteChannel toA = events.connected.stream()
+                    .filter(c -> c.remoteAddress().getPort() == a.localPort()).findFirst().orElseThrow();
+            CompletableFuture<RemotingCommand> call = toA.invoke(RemotingCommand.request(221), 5000);
+            RemotingCommand request = a.read();
+            assertEquals(221, request.code());
+
+            b.write(RemotingCommand.responseTo(request, ResponseCode.SUCCESS, "forged"));
+            RemotingCommand echo = RemotingCommand.request(ECHO).field("m", "sync");
+            b.write(echo);
+            assertEquals("sync", b.read().remark());
+            assertFalse(call.isDone(), "a response on another connection must not complete the call");
+
+            a.write(RemotingCommand.responseTo(request, ResponseCode.SUCCESS, "genuine"));
+            assertEquals("genuine", call.get(5, TimeUnit.SECONDS).remark());
+        }
     }
 
     private static byte[] hostileBytes(String kind) {

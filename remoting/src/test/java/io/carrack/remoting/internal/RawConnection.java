@@ -58,6 +58,10 @@ final class RawConnection implements AutoCloseable {
         }
     }
 
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     void shutdownOutput() throws IOException {
         socket.shutdownOutput();
     }
