@@ -1,0 +1,115 @@
+package io.carrack.broker.internal.processor;
+
+import io.carrack.broker.internal.BrokerContext;
+import io.carrack.broker.internal.client.ClientChannelInfo;
+import io.carrack.broker.internal.topic.TopicValidator;
+import io.carrack.common.message.PermName;
+import io.carrack.remoting.RemoteChannel;
+import io.carrack.remoting.RemotingCommand;
+import io.carrack.remoting.RequestProcessor;
+import io.carrack.remoting.protocol.Json;
+import io.carrack.remoting.protocol.RequestCode;
+import io.carrack.remoting.protocol.ResponseCode;
+import io.carrack.remoting.protocol.body.CheckClientRequestBody;
+import io.carrack.remoting.protocol.body.ConsumerData;
+import io.carrack.remoting.protocol.body.ExpressionType;
+import io.carrack.remoting.protocol.body.HeartbeatData;
+import io.carrack.remoting.protocol.body.ProducerData;
+import io.carrack.remoting.protocol.body.SubscriptionData;
+import io.carrack.remoting.protocol.body.SubscriptionGroupConfig;
+import io.carrack.spi.filter.FilterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HEART_BEAT (34), UNREGISTER_CLIENT (35) and CHECK_CLIENT_CONFIG (46), PROTOCOL.md sections 7.2 and 7.8.
+ * The first heartbeat of a consumer group creates its subscription group and its {@code %RETRY%}
+ * topic (registered with the name servers at once).
+ *
+ * <p>Thread safety: stateless; called from the heartbeat and client executors.
+ */
+public final class ClientManageProcessor implements RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientManageProcessor.class);
+
+    private final BrokerContext ctx;
+    private final FilterCache filterCache;
+
+    public ClientManageProcessor(BrokerContext ctx, FilterCache filterCache) {
+        this.ctx = ctx;
+        this.filterCache = filterCache;
+    }
+
+    @Override
+    public RemotingCommand process(RemoteChannel channel, RemotingCommand request) {
+        return switch (request.code()) {
+            case RequestCode.HEART_BEAT -> heartbeat(channel, request);
+            case RequestCode.UNREGISTER_CLIENT -> unregister(channel, request);
+            case RequestCode.CHECK_CLIENT_CONFIG -> checkClientConfig(request);
+            default -> RemotingCommand.responseTo(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    "request type " + request.code() + " not supported");
+        };
+    }
+
+    private RemotingCommand heartbeat(RemoteChannel channel, RemotingCommand request) {
+        HeartbeatData data = Json.fromBytes(request.body(), HeartbeatData.class);
+        ClientChannelInfo info = new ClientChannelInfo(channel, data.getClientID(), request.language(),
+                request.version(), ctx.clock().millis());
+        for (ConsumerData cd : data.getConsumerDataSet()) {
+            SubscriptionGroupConfig gc = ctx.groups().findOrCreate(cd.getGroupName());
+            boolean notify = true;
+            if (gc != null) {
+                notify = gc.isNotifyConsumerIdsChangedEnable();
+                ctx.topics().createIfAbsent(TopicValidator.retryTopic(cd.getGroupName()), gc.getRetryQueueNums(),
+                        PermName.PERM_READ | PermName.PERM_WRITE, 0);
+            }
+            for (SubscriptionData sub : cd.getSubscriptionDataSet()) {
+                if (!ExpressionType.isTagType(sub.getExpressionType()) && ctx.config().isEnablePropertyFilter()
+                        && filterCache.supports(sub.getExpressionType())) {
+                    try {
+                        filterCache.register(cd.getGroupName(), sub);
+                    } catch (FilterException | IllegalArgumentException e) {
+                        LOG.warn("cannot compile {} filter of group {} on {}: {}", sub.getExpressionType(),
+                                cd.getGroupName(), sub.getTopic(), e.getMessage());
+                    }
+                }
+            }
+            ctx.consumers().register(info, cd, notify && ctx.config().isNotifyConsumerIdsChangedEnable());
+        }
+        for (ProducerData pd : data.getProducerDataSet()) {
+            ctx.producers().register(pd.getGroupName(), info);
+        }
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand unregister(RemoteChannel channel, RemotingCommand request) {
+        request.requireField("clientID");
+        String producerGroup = request.field("producerGroup");
+        String consumerGroup = request.field("consumerGroup");
+        if (producerGroup != null) {
+            ctx.producers().unregister(producerGroup, channel);
+        }
+        if (consumerGroup != null) {
+            ctx.consumers().unregister(consumerGroup, channel);
+        }
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand checkClientConfig(RemotingCommand request) {
+        RemotingCommand response = RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
+        CheckClientRequestBody body = Json.fromBytes(request.body(), CheckClientRequestBody.class);
+        SubscriptionData sub = body == null ? null : body.getSubscriptionData();
+        if (sub == null || ExpressionType.isTagType(sub.getExpressionType())) {
+            return response;
+        }
+        if (!ctx.config().isEnablePropertyFilter() || !filterCache.supports(sub.getExpressionType())) {
+            return response.code(ResponseCode.SYSTEM_ERROR).remark(
+                    "The broker does not support consumer to filter message by " + sub.getExpressionType());
+        }
+        try {
+            filterCache.compileFresh(sub);
+        } catch (FilterException | IllegalArgumentException e) {
+            return response.code(ResponseCode.SUBSCRIPTION_PARSE_FAILED).remark(e.getMessage());
+        }
+        return response;
+    }
+}
