@@ -21,7 +21,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(LeakCheck.class)
 class CommandCodecTest {
 
     /** GET_ROUTEINFO_BY_TOPIC, opaque 1, extFields {topic=T}, ROCKETMQ header: PROTOCOL.md section 2.4. */

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Bad bytes close the connection that sent them, are logged with its address, and hurt nobody else. */
+@ExtendWith(LeakCheck.class)
 class HostileInputTest {
     private static final int MAX_FRAME = 64 * 1024;
     private static final int ECHO = 1000;

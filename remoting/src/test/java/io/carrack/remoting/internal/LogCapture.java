@@ -23,6 +23,10 @@ final class LogCapture implements AutoCloseable {
     }
 
     static LogCapture attach(Class<?> loggerName) {
+        return attach(loggerName.getName());
+    }
+
+    static LogCapture attach(String loggerName) {
         Module self = LogCapture.class.getModule();
         for (String name : new String[] {"ch.qos.logback.classic", "ch.qos.logback.core"}) {
             ModuleLayer.boot().findModule(name).ifPresent(self::addReads);
@@ -33,6 +37,12 @@ final class LogCapture implements AutoCloseable {
     /** Formatted messages logged at WARN or above. */
     List<String> warnings() {
         return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
+    }
+
+    /** Formatted messages logged at ERROR. */
+    List<String> errors() {
+        return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
                 .map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
     }
 

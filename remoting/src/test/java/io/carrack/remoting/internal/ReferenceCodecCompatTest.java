@@ -14,11 +14,13 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Cross-checks the codec against the RocketMQ 4.9.7 remoting jar, the code the official client runs:
  * what Carrack writes must decode there, and what that jar writes must decode here.
  */
+@ExtendWith(LeakCheck.class)
 class ReferenceCodecCompatTest {
     private static final String PROPERTIES = "KEYS\u0001k1 k2\u0002UNIQ_KEY\u00017F000001\u0002TAGS\u0001\u4e2d\"q\"\\";
 
