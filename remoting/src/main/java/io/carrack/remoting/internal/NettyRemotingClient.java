@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -134,7 +136,15 @@ public final class NettyRemotingClient implements RemotingClient {
             result.completeExceptionally(e);
             return result;
         }
+        ScheduledFuture<?> connectDeadline = connect.isDone() ? null : scheduleConnectDeadline(result, address,
+                request, timeoutMillis);
         connect.addListener((ChannelFutureListener) f -> {
+            if (connectDeadline != null) {
+                connectDeadline.cancel(false);
+            }
+            if (result.isDone()) {
+                return;
+            }
             if (!f.isSuccess()) {
                 completeLater(result, null, connectFailed(address, f.cause()));
                 return;
@@ -144,7 +154,13 @@ public final class NettyRemotingClient implements RemotingClient {
                 completeLater(result, null, timeout(address, request, timeoutMillis));
                 return;
             }
-            PendingCalls.Call call = NettyRemoteChannel.of(f.channel(), pending).send(request, remaining);
+            PendingCalls.Call call;
+            try {
+                call = NettyRemoteChannel.of(f.channel(), pending).send(request, remaining);
+            } catch (RuntimeException e) {
+                completeLater(result, null, e);
+                return;
+            }
             call.future.whenComplete((response, error) -> {
                 if (error == null) {
                     try {
@@ -234,6 +250,20 @@ public final class NettyRemotingClient implements RemotingClient {
         }
     }
 
+    /** Fails the call when connecting takes longer than its whole timeout. */
+    private ScheduledFuture<?> scheduleConnectDeadline(CompletableFuture<RemotingCommand> result, String address,
+                                                       RemotingCommand request, long timeoutMillis) {
+        try {
+            return timer.schedule(() -> {
+                if (!result.isDone()) {
+                    completeLater(result, null, timeout(address, request, timeoutMillis));
+                }
+            }, Math.max(0, timeoutMillis), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
     private void completeLater(CompletableFuture<RemotingCommand> result, RemotingCommand response, Throwable error) {
         Runnable complete = () -> {
             if (error != null) {
@@ -244,7 +274,7 @@ public final class NettyRemotingClient implements RemotingClient {
         };
         try {
             callbacks.execute(complete);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             complete.run();
         }
     }
