@@ -1,6 +1,8 @@
 package io.carrack.namesrv;
 
 import io.carrack.namesrv.internal.NamesrvRuntime;
+import io.carrack.namesrv.internal.NamesrvSettings;
+import java.nio.file.Path;
 import java.time.InstantSource;
 
 /**
@@ -20,6 +22,7 @@ import java.time.InstantSource;
  */
 public final class NameServer implements AutoCloseable {
     private final Object lifecycle = new Object();
+    private final LiveNamesrvConfig live;
     private final NamesrvRuntime runtime;
     private boolean started;
     private boolean closed;
@@ -35,9 +38,13 @@ public final class NameServer implements AutoCloseable {
      * @throws io.carrack.common.config.ConfigException if the config is invalid
      */
     public NameServer(NamesrvConfig config, InstantSource clock) {
-        NamesrvConfig copy = config.copy();
-        copy.validate();
-        this.runtime = new NamesrvRuntime(copy, clock);
+        NamesrvConfig c = config.copy();
+        c.validate();
+        this.live = new LiveNamesrvConfig(c);
+        this.runtime = new NamesrvRuntime(new NamesrvSettings(c.getBindAddress(), c.getListenPort(),
+                Path.of(c.getKvConfigPath()), c.getServerWorkerThreads(), c.getServerSelectorThreads(),
+                c.getServerChannelMaxIdleTimeSeconds(), c.getScanNotActiveBrokerInterval(),
+                c.getBrokerChannelExpiredTime()), live, clock);
     }
 
     /**
@@ -63,7 +70,7 @@ public final class NameServer implements AutoCloseable {
 
     /** The current settings, including changes made by UPDATE_NAMESRV_CONFIG; a copy. */
     public NamesrvConfig config() {
-        return runtime.config().copy();
+        return live.current().copy();
     }
 
     /** Runs one broker-expiry scan now (the scan thread also runs it every interval). */

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * UPDATE_NAMESRV_CONFIG (318) and GET_NAMESRV_CONFIG (319); bodies are Java properties text.
  *
- * <p>Thread safety: stateless; {@link LiveConfig} is thread-safe.
+ * <p>Thread safety: stateless; {@link LiveSettings} is thread-safe.
  */
 final class NamesrvConfigRequestProcessor implements RequestProcessor {
     /** The codes this processor handles. */
@@ -24,9 +24,9 @@ final class NamesrvConfigRequestProcessor implements RequestProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(NamesrvConfigRequestProcessor.class);
 
-    private final LiveConfig config;
+    private final LiveSettings config;
 
-    NamesrvConfigRequestProcessor(LiveConfig config) {
+    NamesrvConfigRequestProcessor(LiveSettings config) {
         this.config = config;
     }
 
@@ -34,7 +34,7 @@ final class NamesrvConfigRequestProcessor implements RequestProcessor {
     public RemotingCommand process(RemoteChannel channel, RemotingCommand request) {
         if (request.code() == RequestCode.GET_NAMESRV_CONFIG) {
             return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null)
-                    .body(config.get().describe().getBytes(StandardCharsets.UTF_8));
+                    .body(config.describe().getBytes(StandardCharsets.UTF_8));
         }
         LOG.info("UPDATE_NAMESRV_CONFIG from {}", channel.remoteAddressText());
         if (request.body() == null) {
@@ -49,7 +49,7 @@ final class NamesrvConfigRequestProcessor implements RequestProcessor {
         try {
             config.update(props);
         } catch (ConfigException e) {
-            int code = LiveConfig.PATH_KEYS.contains(e.key()) ? ResponseCode.NO_PERMISSION : ResponseCode.SYSTEM_ERROR;
+            int code = LiveSettings.READ_ONLY_KEYS.contains(e.key()) ? ResponseCode.NO_PERMISSION : ResponseCode.SYSTEM_ERROR;
             return RemotingCommand.responseTo(request, code, e.getMessage());
         }
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);

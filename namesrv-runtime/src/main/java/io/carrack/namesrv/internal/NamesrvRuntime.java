@@ -1,11 +1,9 @@
 package io.carrack.namesrv.internal;
 
 import io.carrack.common.lifecycle.Closeables;
-import io.carrack.namesrv.NamesrvConfig;
 import io.carrack.remoting.Remoting;
 import io.carrack.remoting.RemotingServer;
 import io.carrack.remoting.ServerConfig;
-import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,26 +15,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the name server: route table, KV store, processors, remoting server and the expiry scan.
- * Used by {@link io.carrack.namesrv.NameServer}; not API.
+ * Used by {@code io.carrack.namesrv.NameServer}; not API.
  *
  * <p>Thread safety: start and close from one thread (the owner serializes them).
  */
 public final class NamesrvRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NamesrvRuntime.class);
 
-    private final LiveConfig config;
+    private final NamesrvSettings settings;
+    private final LiveSettings live;
     private final RouteTable routes;
     private final KvConfigStore kv;
     private final BrokerExpiryService expiry;
     private ExecutorService workers;
     private RemotingServer server;
 
-    public NamesrvRuntime(NamesrvConfig config, InstantSource clock) {
-        this.config = new LiveConfig(config);
+    public NamesrvRuntime(NamesrvSettings settings, LiveSettings live, InstantSource clock) {
+        this.settings = settings;
+        this.live = live;
         this.routes = new RouteTable(clock);
-        this.kv = new KvConfigStore(Path.of(config.getKvConfigPath()));
-        this.expiry = new BrokerExpiryService(routes, config.getScanNotActiveBrokerInterval(),
-                config.getBrokerChannelExpiredTime());
+        this.kv = new KvConfigStore(settings.kvConfigPath());
+        this.expiry = new BrokerExpiryService(routes, settings.scanIntervalMillis(), settings.brokerExpiryMillis());
     }
 
     /**
@@ -46,14 +45,12 @@ public final class NamesrvRuntime implements AutoCloseable {
      * @throws io.carrack.remoting.RemotingException if the port cannot be bound
      */
     public void start() {
-        NamesrvConfig c = config.get();
         kv.load();
-        workers = newWorkers(c.getServerWorkerThreads());
-        ServerConfig sc = new ServerConfig(c.getBindAddress(), c.getListenPort(), c.getServerSelectorThreads(),
-                ServerConfig.DEFAULT_MAX_FRAME_LENGTH, c.getServerChannelMaxIdleTimeSeconds(),
-                new BrokerHousekeeper(routes));
+        workers = newWorkers(settings.workerThreads());
+        ServerConfig sc = new ServerConfig(settings.bindAddress(), settings.listenPort(), settings.selectorThreads(),
+                ServerConfig.DEFAULT_MAX_FRAME_LENGTH, settings.idleSeconds(), new BrokerHousekeeper(routes));
         RemotingServer s = Remoting.newServer(sc);
-        RouteRequestProcessor route = new RouteRequestProcessor(routes, kv, config::get);
+        RouteRequestProcessor route = new RouteRequestProcessor(routes, kv, live::orderMessageEnable);
         for (int code : RouteRequestProcessor.CODES) {
             s.registerProcessor(code, route, workers);
         }
@@ -61,7 +58,7 @@ public final class NamesrvRuntime implements AutoCloseable {
         for (int code : KvConfigRequestProcessor.CODES) {
             s.registerProcessor(code, kvProcessor, workers);
         }
-        NamesrvConfigRequestProcessor configProcessor = new NamesrvConfigRequestProcessor(config);
+        NamesrvConfigRequestProcessor configProcessor = new NamesrvConfigRequestProcessor(live);
         for (int code : NamesrvConfigRequestProcessor.CODES) {
             s.registerProcessor(code, configProcessor, workers);
         }
@@ -73,17 +70,13 @@ public final class NamesrvRuntime implements AutoCloseable {
             throw e;
         }
         expiry.start();
-        LOG.info("name server listening on {}:{} (KV config {})", c.getBindAddress(), s.port(), c.getKvConfigPath());
+        LOG.info("name server listening on {}:{} (KV config {})", settings.bindAddress(), s.port(),
+                settings.kvConfigPath());
     }
 
     /** The bound port, or -1 before start. */
     public int port() {
         return server == null ? -1 : server.port();
-    }
-
-    /** The current settings (after any UPDATE_NAMESRV_CONFIG); callers must not modify it. */
-    public NamesrvConfig config() {
-        return config.get();
     }
 
     /** Runs one expiry scan now, as the scan thread does. */

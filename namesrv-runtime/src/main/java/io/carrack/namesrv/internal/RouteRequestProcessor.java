@@ -1,6 +1,5 @@
 package io.carrack.namesrv.internal;
 
-import io.carrack.namesrv.NamesrvConfig;
 import io.carrack.remoting.RemoteChannel;
 import io.carrack.remoting.RemotingCommand;
 import io.carrack.remoting.RemotingCommandException;
@@ -15,7 +14,7 @@ import io.carrack.remoting.protocol.route.RegisterBrokerResult;
 import io.carrack.remoting.protocol.route.TopicList;
 import io.carrack.remoting.protocol.route.TopicRouteData;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +40,12 @@ final class RouteRequestProcessor implements RequestProcessor {
 
     private final RouteTable routes;
     private final KvConfigStore kv;
-    private final Supplier<NamesrvConfig> config;
+    private final BooleanSupplier orderMessageEnable;
 
-    RouteRequestProcessor(RouteTable routes, KvConfigStore kv, Supplier<NamesrvConfig> config) {
+    RouteRequestProcessor(RouteTable routes, KvConfigStore kv, BooleanSupplier orderMessageEnable) {
         this.routes = routes;
         this.kv = kv;
-        this.config = config;
+        this.orderMessageEnable = orderMessageEnable;
     }
 
     @Override
@@ -141,7 +140,7 @@ final class RouteRequestProcessor implements RequestProcessor {
             return RemotingCommand.responseTo(request, ResponseCode.TOPIC_NOT_EXIST,
                     "No topic route info in name server for the topic: " + topic);
         }
-        if (config.get().isOrderMessageEnable()) {
+        if (orderMessageEnable.getAsBoolean()) {
             route.setOrderTopicConf(kv.get(KvConfigStore.ORDER_TOPIC_CONFIG, topic));
         }
         // Map keys are always quoted: what 4.9.4+ clients are sent, and what older ones accept too.

@@ -1,50 +1,52 @@
-package io.carrack.namesrv.internal;
+package io.carrack.namesrv;
 
 import io.carrack.common.config.ConfigException;
-import io.carrack.namesrv.NamesrvConfig;
+import io.carrack.namesrv.internal.LiveSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The name server's current settings, replaced as a whole by UPDATE_NAMESRV_CONFIG. Only
- * {@code orderMessageEnable} takes effect at once; network, thread and scan settings are recorded
- * (and shown by GET_NAMESRV_CONFIG) but take effect at the next start.
+ * The running name server's {@link NamesrvConfig}, replaced as a whole by UPDATE_NAMESRV_CONFIG and then
+ * written to {@code configStorePath}. Only {@code orderMessageEnable} takes effect at once; network,
+ * thread and scan settings are recorded (and shown by GET_NAMESRV_CONFIG) but apply at the next start.
  *
  * <p>Thread safety: all methods may be called from any thread.
  */
-final class LiveConfig {
-    /** Keys that may not be changed remotely, as in RocketMQ. */
-    static final Set<String> PATH_KEYS = Set.of("kvConfigPath", "configStorePath");
-
-    private static final Logger LOG = LoggerFactory.getLogger(LiveConfig.class);
+final class LiveNamesrvConfig implements LiveSettings {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveNamesrvConfig.class);
 
     private final Object updateLock = new Object();
     private volatile NamesrvConfig current;
 
-    LiveConfig(NamesrvConfig initial) {
+    LiveNamesrvConfig(NamesrvConfig initial) {
         this.current = initial.copy();
     }
 
     /** A snapshot; callers must not modify it. */
-    NamesrvConfig get() {
+    NamesrvConfig current() {
         return current;
     }
 
-    /**
-     * Applies changed keys and writes the effective settings to {@code configStorePath}.
-     *
-     * @throws ConfigException naming the key, for a bad value or a path key
-     */
-    void update(Properties props) {
+    @Override
+    public boolean orderMessageEnable() {
+        return current.isOrderMessageEnable();
+    }
+
+    @Override
+    public String describe() {
+        return current.describe();
+    }
+
+    @Override
+    public void update(Properties props) {
         for (String key : props.stringPropertyNames()) {
-            if (PATH_KEYS.contains(key.trim())) {
+            if (READ_ONLY_KEYS.contains(key.trim())) {
                 throw new ConfigException(key.trim(), "Can not update config path");
             }
         }
