@@ -64,6 +64,11 @@ public final class Broker implements AutoCloseable {
         return services.context();
     }
 
+    /** Pulls held by long polling now, for this module's tests. */
+    int heldPulls() {
+        return services.heldPulls();
+    }
+
     /** Unregisters, stops serving, persists the tables and closes the store. Idempotent. */
     @Override
     public void close() {

@@ -111,6 +111,11 @@ public final class BrokerServices {
         return server.port();
     }
 
+    /** Pulls held by long polling now. */
+    public int heldPulls() {
+        return hold == null ? 0 : hold.heldCount();
+    }
+
     /** Starts everything; on failure, what was started is closed again. */
     public synchronized void start() {
         if (started) {
