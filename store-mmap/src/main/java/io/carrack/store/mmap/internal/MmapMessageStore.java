@@ -295,6 +295,11 @@ public final class MmapMessageStore implements MessageStore {
         checkpoint.write(new Checkpoint.State(flushed, Math.min(dispatched, flushed), clock.millis()));
     }
 
+    /** The commit log (tests). */
+    CommitLog logForTests() {
+        return log;
+    }
+
     /** Whether writes are refused because the disk is full (tests). */
     boolean isDiskFull() {
         return diskFull;

@@ -124,7 +124,8 @@ final class RecordReader {
 
     /**
      * Whether the bytes at the position form a whole, intact record stored at {@code expectedOffset}:
-     * magic, a size that fits the file, field lengths that add up to it, and the body CRC.
+     * magic, a size that fits the file, field lengths that add up to it, no zero tail (a write cut short)
+     * and the body CRC. The layout has no CRC over topic and properties, so other damage there is not seen.
      */
     boolean verify(long expectedOffset) {
         int size = totalSize();
@@ -148,6 +149,13 @@ final class RecordReader {
         }
         int propsLen = propertiesLength();
         if (StoredMessageDescriptor.recordLength(sysFlag(), bodyLen, topicLen, propsLen) != size) {
+            return false;
+        }
+        // A record cut short by a crash ends in zeros; topics and properties text never end in a NUL byte.
+        if (topicLen == 0 || file.get(topicLengthPosition() + topicLen) == 0) {
+            return false;
+        }
+        if (propsLen > 0 && file.get(propertiesLengthPosition() + 1 + propsLen) == 0) {
             return false;
         }
         CRC32 crc = new CRC32();
