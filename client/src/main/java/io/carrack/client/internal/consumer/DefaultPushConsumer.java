@@ -99,15 +99,22 @@ public final class DefaultPushConsumer implements PushConsumer, ClientMember, Re
     private void startInternal() {
         offsets.load();
         client.register(this);
+        Set<String> missing = new HashSet<>();
         for (String topic : subscriptions.keySet()) {
-            TopicRouteData route = client.refreshRoute(topic);
-            if (route == null) {
-                LOG.warn("{}: topic {} has no route yet", config.group(), topic);
+            if (client.refreshRoute(topic) == null) {
+                missing.add(topic);
             }
         }
         checkSubscriptions();
         client.start();
         client.heartbeat();
+        // The first heartbeat makes the broker create the group's retry topic; fetch its route now
+        // instead of at the next periodic refresh.
+        for (String topic : missing) {
+            if (client.refreshRoute(topic) == null) {
+                LOG.warn("{}: topic {} has no route yet", config.group(), topic);
+            }
+        }
         long persistMillis = config.settings().persistOffsetInterval().toMillis();
         client.scheduler().scheduleWithFixedDelay(client.guard(this::persistOffsets, "offset persistence"),
                 persistMillis, persistMillis, TimeUnit.MILLISECONDS);
@@ -306,10 +313,13 @@ public final class DefaultPushConsumer implements PushConsumer, ClientMember, Re
             return;
         }
         puller.stop();
-        rebalanceExecutor.shutdownNow();
+        rebalanceExecutor.shutdown();
         try {
-            rebalanceExecutor.awaitTermination(SHUTDOWN_AWAIT_MILLIS, TimeUnit.MILLISECONDS);
+            if (!rebalanceExecutor.awaitTermination(SHUTDOWN_AWAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                rebalanceExecutor.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            rebalanceExecutor.shutdownNow();
             Thread.currentThread().interrupt();
         }
         consumeService.shutdown(SHUTDOWN_AWAIT_MILLIS);

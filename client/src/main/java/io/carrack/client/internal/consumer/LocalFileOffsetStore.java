@@ -133,9 +133,9 @@ final class LocalFileOffsetStore implements OffsetStore {
         }
     }
 
+    /** Keeps the entry: a broadcasting consumer's file holds every queue it ever read (as in RocketMQ). */
     @Override
     public void remove(MessageQueue mq) {
-        table.remove(mq);
     }
 
     @Override

@@ -131,7 +131,7 @@ final class QueuePuller {
         }
         long commitOffset = 0;
         int sysFlag = PullSettings.FLAG_SUSPEND;
-        if (model == MessageModel.CLUSTERING && brokerId == 0) {
+        if (model == MessageModel.CLUSTERING && brokerId == 0 && !settings.liteFlag()) {
             commitOffset = offsets.read(r.mq, OffsetStore.ReadType.MEMORY);
             if (commitOffset > 0) {
                 sysFlag |= PullSettings.FLAG_COMMIT_OFFSET;
