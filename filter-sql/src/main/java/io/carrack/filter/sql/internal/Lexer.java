@@ -134,7 +134,13 @@ final class Lexer {
             throw new FilterException("Integer literal " + digits + " is larger than " + Long.MAX_VALUE, start);
         }
         long value = Long.parseLong(digits);
-        Number boxed = value <= Integer.MAX_VALUE ? Integer.valueOf((int) value) : Long.valueOf(value);
+        // RocketMQ types a literal that fits an int as Integer, which decides how property text is parsed.
+        Number boxed;
+        if (value <= Integer.MAX_VALUE) {
+            boxed = Integer.valueOf((int) value);
+        } else {
+            boxed = Long.valueOf(value);
+        }
         return new Token(TokenKind.INTEGER, source.substring(start, position), start, boxed);
     }
 
