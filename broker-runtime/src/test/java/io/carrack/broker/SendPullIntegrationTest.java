@@ -94,6 +94,7 @@ class SendPullIntegrationTest {
             assertEquals(ResponseCode.SUCCESS, r.code(), r.remark());
             assertEquals(Integer.toString(i), r.field("queueOffset"));
         }
+        awaitMax("T1", 0, 6);
         RemotingCommand all = h.call(pull("CG", "T1", 0, 0, 0x4, 0, "*"));
         assertEquals(ResponseCode.SUCCESS, all.code(), all.remark());
         List<StoredMessage> msgs = BrokerHarness.decode(all.body());
@@ -121,6 +122,7 @@ class SendPullIntegrationTest {
     @Test
     void pullStatusesFollowRocketMq() {
         h.call(sendV2("T2", 0, "", new byte[] {1}));
+        awaitMax("T2", 0, 1);
         RemotingCommand caughtUp = h.call(pull("CG", "T2", 0, 1, 0x4, 0, "*"));
         assertEquals(ResponseCode.PULL_NOT_FOUND, caughtUp.code());
         assertEquals("1", caughtUp.field("nextBeginOffset"));
@@ -142,6 +144,7 @@ class SendPullIntegrationTest {
     @Test
     void heldPullIsWokenTheMomentAMatchingMessageArrives() throws Exception {
         h.call(sendV2("T3", 0, props("TAGS", "TagA"), new byte[] {1}));
+        awaitMax("T3", 0, 1);
         long start = System.nanoTime();
         CompletableFuture<RemotingCommand> held = h.client.invokeAsync(h.brokerAddr,
                 pull("CG", "T3", 0, 1, 0x2 | 0x4, 20_000, "TagA"), 30_000);
@@ -167,6 +170,7 @@ class SendPullIntegrationTest {
     @Test
     void heldPullAnswersNotFoundWhenItsTimeEnds() throws Exception {
         h.call(sendV2("T4", 0, "", new byte[] {1}));
+        awaitMax("T4", 0, 1);
         long start = System.nanoTime();
         RemotingCommand r = h.client.invokeAsync(h.brokerAddr, pull("CG", "T4", 0, 1, 0x2 | 0x4, 400, "*"), 10_000)
                 .get(10, TimeUnit.SECONDS);
@@ -179,6 +183,7 @@ class SendPullIntegrationTest {
     @Test
     void pullCommitsOffsetWhenAsked() {
         h.call(sendV2("T5", 0, "", new byte[] {1}));
+        awaitMax("T5", 0, 1);
         RemotingCommand p = pull("CG5", "T5", 0, 0, 0x1 | 0x4, 0, "*");
         p.field("commitOffset", 7);
         assertEquals(ResponseCode.SUCCESS, h.call(p).code());
@@ -208,6 +213,7 @@ class SendPullIntegrationTest {
         String[] ids = r.field("msgId").split(",");
         assertEquals(3, ids.length);
         assertEquals("0", r.field("queueOffset"));
+        awaitMax("BatchT", 2, 3);
         List<StoredMessage> msgs = BrokerHarness.decode(h.call(pull("CG", "BatchT", 2, 0, 0x4, 0, "*")).body());
         assertEquals(3, msgs.size());
         for (int i = 0; i < 3; i++) {
@@ -223,6 +229,7 @@ class SendPullIntegrationTest {
         RemotingCommand r = h.call(sendV2("QT", 0, props("KEYS", "order-1 order-2", "UNIQ_KEY", "UK1"),
                 "x".getBytes(StandardCharsets.UTF_8)));
         long offset = MessageIds.decodeOffsetId(r.field("msgId")).physicalOffset();
+        awaitMax("QT", 0, 1);
         RemotingCommand view = h.call(RemotingCommand.request(RequestCode.VIEW_MESSAGE_BY_ID).field("offset", offset));
         assertEquals(ResponseCode.SUCCESS, view.code());
         assertEquals("UK1", BrokerHarness.decode(view.body()).get(0).uniqueKey());
@@ -240,6 +247,12 @@ class SendPullIntegrationTest {
                 .field("key", "nope").field("maxNum", 64).field("beginTimestamp", 0)
                 .field("endTimestamp", Long.MAX_VALUE));
         assertEquals(ResponseCode.QUERY_NOT_FOUND, none.code());
+    }
+
+    private void awaitMax(String topic, int queueId, long max) {
+        BrokerHarness.await(topic + " max offset " + max, java.time.Duration.ofSeconds(5), () -> Long.toString(max)
+                .equals(h.call(RemotingCommand.request(RequestCode.GET_MAX_OFFSET).field("topic", topic)
+                        .field("queueId", queueId)).field("offset")));
     }
 
     private int heldCount() {

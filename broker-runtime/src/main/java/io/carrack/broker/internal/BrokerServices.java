@@ -309,6 +309,7 @@ public final class BrokerServices {
         }
         if (scheduler != null) {
             scheduler.shutdownNow();
+            awaitQuietly(scheduler);
         }
         if (registrar != null) {
             registrar.unregisterAll();
@@ -321,6 +322,9 @@ public final class BrokerServices {
         for (ExecutorService e : executors) {
             e.shutdownNow();
         }
+        for (ExecutorService e : executors) {
+            awaitQuietly(e);
+        }
         if (ctx != null) {
             persistQuietly("consumer offsets", ctx.offsets()::persist);
             persistQuietly("topics", ctx.topics()::persist);
@@ -330,6 +334,16 @@ public final class BrokerServices {
         Closeables.closeQuietly(client);
         Closeables.closeQuietly(store);
         LOG.info("broker {} stopped", config.getBrokerName());
+    }
+
+    private static void awaitQuietly(ExecutorService e) {
+        try {
+            if (!e.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("executor {} did not stop within 5 s", e);
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void persistQuietly(String what, Runnable r) {
