@@ -63,6 +63,7 @@ public final class NettyRemotingClient implements RemotingClient {
     private final ReentrantLock channelsLock = new ReentrantLock();
     private volatile boolean closed;
 
+    /** A client with its I/O threads started; connections open on first use. */
     public NettyRemotingClient(ClientConfig config) {
         this.config = config;
         this.timer = new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("carrack-remoting-client-timer", true));

@@ -48,6 +48,7 @@ public final class NettyRemotingServer implements RemotingServer {
     private volatile int port = -1;
     private boolean closed;
 
+    /** A server that binds on {@link #start()}. */
     public NettyRemotingServer(ServerConfig config) {
         this.config = config;
         this.timer = new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("carrack-remoting-server-timer", true));

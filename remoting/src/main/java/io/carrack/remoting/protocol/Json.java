@@ -77,6 +77,7 @@ public final class Json {
         return new JSONReader.Context(READERS, READ);
     }
 
+    @SuppressWarnings("unchecked") // fastjson2 returns a raw ObjectReader for a Class
     private static ObjectReaderProvider readers() {
         ObjectReaderProvider provider = new ObjectReaderProvider();
         ObjectReader<MessageQueue> plain = provider.getObjectReader(MessageQueue.class);
