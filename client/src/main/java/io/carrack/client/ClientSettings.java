@@ -10,6 +10,8 @@ import java.util.Objects;
  * itself, and the periods of its background tasks. The defaults are the RocketMQ 4.9.7 client's:
  * 3 s request timeout, route refresh every 30 s, heartbeat every 30 s, offsets persisted every 5 s.
  *
+ * <p>Thread safety: immutable.
+ *
  * @param namesrvAddr           name-server addresses, {@code host:port} separated by {@code ;}
  * @param instanceName          the instance part of the client id; null means {@code <pid>#<nanoTime>}
  * @param clientIp              the IP part of the client id; null means a local non-loopback address
@@ -17,8 +19,6 @@ import java.util.Objects;
  * @param pollNameServerInterval period of the route refresh
  * @param heartbeatInterval     period of the broker heartbeat
  * @param persistOffsetInterval period at which consumers persist offsets
- *
- * <p>Thread safety: immutable.
  */
 public record ClientSettings(String namesrvAddr, String instanceName, String clientIp, Duration requestTimeout,
                              Duration pollNameServerInterval, Duration heartbeatInterval,

@@ -10,6 +10,8 @@ import java.util.Map;
  * A message as a consumer receives it: the user's topic, tags, keys, body (decompressed) and
  * properties, plus what the broker assigned.
  *
+ * <p>Thread safety: immutable apart from the body array, which callers must not change.
+ *
  * @param topic            the topic the message was sent to (for a retried message, the original topic)
  * @param queue            the queue it was pulled from (for a retried message, a {@code %RETRY%} queue)
  * @param queueOffset      its offset in that queue
@@ -25,8 +27,6 @@ import java.util.Map;
  * @param bornHost         the producer's address as the broker saw it
  * @param storeTimestamp   broker clock at store, ms since the epoch
  * @param storeHost        the broker that stored it
- *
- * <p>Thread safety: immutable apart from the body array, which callers must not change.
  */
 public record ReceivedMessage(String topic, MessageQueue queue, long queueOffset, long commitLogOffset,
                               String messageId, String offsetMessageId, byte[] body, int flag, int sysFlag,
