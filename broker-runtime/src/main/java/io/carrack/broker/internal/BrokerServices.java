@@ -269,7 +269,7 @@ public final class BrokerServices {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOG.warn("periodic task '{}' failed: {}", what, e.toString());
+                LOG.warn("periodic task '{}' failed", what, e);
             }
         };
     }
