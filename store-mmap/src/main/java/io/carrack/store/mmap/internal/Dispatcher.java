@@ -127,10 +127,9 @@ final class Dispatcher {
         }
         int type = MessageSysFlag.transactionType(reader.sysFlag());
         long storeTimestamp = reader.storeTimestamp();
-        String properties = null;
         if (type != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
-            properties = reader.properties();
-            index.index(topic, properties, off, storeTimestamp);
+            int from = reader.propertiesPosition();
+            index.index(topic, reader.file(), from, from + reader.propertiesLength(), off, storeTimestamp);
         }
         if (!CommitLog.takesQueueSlot(reader.sysFlag())) {
             return;
@@ -139,7 +138,7 @@ final class Dispatcher {
         if (handoff.poll(off, code)) {
             tagsCode = code[0];
         } else {
-            tagsCode = tagsCodes.compute(topic, MessageProperties.decode(properties), storeTimestamp);
+            tagsCode = tagsCodes.compute(topic, MessageProperties.decode(reader.properties()), storeTimestamp);
         }
         int queueId = reader.queueId();
         long queueOffset = reader.queueOffset();

@@ -76,29 +76,25 @@ final class IndexService {
         files.clear();
     }
 
-    /** Indexes the keys of a record. Dispatch thread only. */
-    void index(String topic, String properties, long phyOffset, long storeTimestamp) {
-        if (properties.isEmpty()) {
-            return;
-        }
-        String keys = PropertyText.value(properties, MessageConst.KEYS);
-        if (keys != null) {
-            int start = 0;
-            int len = keys.length();
-            while (start < len) {
-                int end = keys.indexOf(' ', start);
-                if (end < 0) {
-                    end = len;
+    /** Indexes the KEYS tokens and UNIQ_KEY of a record from its properties bytes {@code [from, to)}. Dispatch thread only. */
+    void index(String topic, MappedFile f, int from, int to, long phyOffset, long storeTimestamp) {
+        long keys = PropertyBytes.find(f, from, to, PropertyBytes.KEYS);
+        if (keys >= 0) {
+            int start = (int) (keys >>> 32);
+            int end = (int) keys;
+            int tokenStart = start;
+            for (int i = start; i <= end; i++) {
+                if (i == end || f.get(i) == ' ') {
+                    if (i > tokenStart) {
+                        add(PropertyBytes.keyHash(topic, f, tokenStart, i), phyOffset, storeTimestamp);
+                    }
+                    tokenStart = i + 1;
                 }
-                if (end > start) {
-                    add(IndexDescriptor.keyHash(topic, keys.substring(start, end)), phyOffset, storeTimestamp);
-                }
-                start = end + 1;
             }
         }
-        String unique = PropertyText.value(properties, MessageConst.UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
-        if (unique != null && !unique.isEmpty()) {
-            add(IndexDescriptor.keyHash(topic, unique), phyOffset, storeTimestamp);
+        long unique = PropertyBytes.find(f, from, to, PropertyBytes.UNIQ_KEY);
+        if (unique >= 0) {
+            add(PropertyBytes.keyHash(topic, f, (int) (unique >>> 32), (int) unique), phyOffset, storeTimestamp);
         }
     }
 

@@ -112,6 +112,15 @@ final class RecordReader {
         return file.getShort(propertiesLengthPosition()) & 0xFFFF;
     }
 
+    /** Position of the first properties byte in the file. */
+    int propertiesPosition() {
+        return propertiesLengthPosition() + 2;
+    }
+
+    MappedFile file() {
+        return file;
+    }
+
     String properties() {
         int len = propertiesLength();
         if (len == 0) {

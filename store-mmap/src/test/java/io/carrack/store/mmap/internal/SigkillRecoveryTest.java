@@ -68,7 +68,7 @@ class SigkillRecoveryTest {
                 }
             }
             assertTrue(killed, "the child acknowledged only " + acks.size() + " puts before ending: "
-                    + Files.readString(dir.resolveSibling(dir.getFileName() + "-child.log")));
+                    + Files.readString(dir.resolve("child-stderr.log")));
         } finally {
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
@@ -166,7 +166,7 @@ class SigkillRecoveryTest {
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", String.join(File.pathSeparator, cp), CrashChild.class.getName(), dir.toString(),
                 Integer.toString(ACKS_BEFORE_KILL * 20), Long.toString(CHILD_MAX_SECONDS));
-        pb.redirectError(dir.resolveSibling(dir.getFileName() + "-child.log").toFile());
+        pb.redirectError(dir.resolve("child-stderr.log").toFile());
         return pb.start();
     }
 
