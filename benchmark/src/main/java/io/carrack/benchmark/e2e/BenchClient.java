@@ -13,7 +13,13 @@ interface BenchClient {
     Sender producer(String group);
 
     /** Starts a clustering push consumer of {@code topic}; {@code listener} sees every body delivered. */
-    AutoCloseable consumer(ConsumerSpec spec, Consumer<byte[]> listener);
+    Running consumer(ConsumerSpec spec, Consumer<byte[]> listener);
+
+    /** A started client object; {@link #close()} stops it. */
+    interface Running extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /** Sends messages with fresh message objects and the given body; the body may be shared between sends. */
     interface Sender extends AutoCloseable {

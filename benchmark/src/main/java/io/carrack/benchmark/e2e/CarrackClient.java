@@ -57,7 +57,7 @@ final class CarrackClient implements BenchClient {
     }
 
     @Override
-    public AutoCloseable consumer(ConsumerSpec spec, Consumer<byte[]> listener) {
+    public Running consumer(ConsumerSpec spec, Consumer<byte[]> listener) {
         PushConsumer consumer = PushConsumer.builder()
                 .namesrvAddr(namesrv)
                 .group(spec.group())
@@ -74,6 +74,6 @@ final class CarrackClient implements BenchClient {
                     return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
                 })
                 .build();
-        return consumer;
+        return consumer::close;
     }
 }

@@ -32,6 +32,7 @@ final class Reporter {
     private final long gcCountAtStart;
     private final long gcMillisAtStart;
     private long lastTickNanos;
+    private long warmStartNanos;
     private boolean warm;
 
     Reporter(PrintStream out, String scenario, List<Meter> meters, long warmupNanos, boolean activeWindow) {
@@ -56,6 +57,7 @@ final class Reporter {
         startNanos = System.nanoTime();
         lastTickNanos = startNanos;
         warm = warmupNanos <= 0;
+        warmStartNanos = startNanos;
     }
 
     long startNanos() {
@@ -110,6 +112,7 @@ final class Reporter {
         lastTickNanos = now;
         if (!warm && now - startNanos >= warmupNanos) {
             warm = true;
+            warmStartNanos = now;
             for (int i = 0; i < meters.size(); i++) {
                 warmOps[i] = lastOps[i];
                 warmBytes[i] = lastBytes[i];
@@ -135,7 +138,7 @@ final class Reporter {
             } else {
                 ops = m.ops() - warmOps[i];
                 bytes = m.bytes() - warmBytes[i];
-                secs = (end - startNanos - Math.max(0, warmupNanos)) / 1e9;
+                secs = (end - warmStartNanos) / 1e9;
             }
             double rate = secs > 0 ? ops / secs : 0;
             line.append(String.format(Locale.ROOT, " | %s: %d msgs in %.1fs = %.0f msg/s %.1f MiB/s", m.name(), ops, secs,

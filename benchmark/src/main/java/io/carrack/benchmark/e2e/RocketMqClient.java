@@ -1,6 +1,5 @@
 package io.carrack.benchmark.e2e;
 
-import java.util.List;
 import java.util.function.Consumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -77,7 +76,7 @@ final class RocketMqClient implements BenchClient {
     }
 
     @Override
-    public AutoCloseable consumer(ConsumerSpec spec, Consumer<byte[]> listener) {
+    public Running consumer(ConsumerSpec spec, Consumer<byte[]> listener) {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(spec.group());
         consumer.setNamesrvAddr(namesrv);
         consumer.setVipChannelEnabled(false);
@@ -88,7 +87,7 @@ final class RocketMqClient implements BenchClient {
         consumer.setConsumeThreadMax(spec.consumeThreads());
         consumer.setPullBatchSize(spec.pullBatchSize());
         consumer.setConsumeMessageBatchMaxSize(spec.consumeBatchSize());
-        consumer.registerMessageListener((MessageListenerConcurrently) (List<MessageExt> messages, var context) -> {
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             for (MessageExt m : messages) {
                 listener.accept(m.getBody());
             }
