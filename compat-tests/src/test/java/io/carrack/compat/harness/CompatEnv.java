@@ -27,8 +27,16 @@ public final class CompatEnv implements AutoCloseable {
     /** Consumer offset persist interval of test clients (the client default is 5 s). */
     public static final int PERSIST_OFFSET_INTERVAL_MS = 1000;
 
+    /** Delay before a consumer pulls again after a failed pull (the client default is 3 s). */
+    public static final long PULL_RETRY_DELAY_MS = 500;
+
     private static final Logger LOG = LoggerFactory.getLogger(CompatEnv.class);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /**
+     * Distinguishes this JVM's names from earlier runs': the client keeps broadcasting offsets in
+     * files named after its instance name, which must not be found again by a later run.
+     */
+    private static final String RUN_ID = Long.toString(System.currentTimeMillis(), 36);
 
     private final EmbeddedCluster cluster;
     private final String testName;
@@ -66,10 +74,10 @@ public final class CompatEnv implements AutoCloseable {
 
     /**
      * A name unique in this JVM, valid as a RocketMQ topic or group name, that tells which test made
-     * it: {@code <kind>_<test method>_<store>_<n>}.
+     * it: {@code <kind>_<test method>_<store>_<n>_<run>}.
      */
     public String uniqueName(String kind) {
-        String name = kind + "_" + testName + "_" + storeType() + "_" + SEQUENCE.incrementAndGet();
+        String name = kind + "_" + testName + "_" + storeType() + "_" + SEQUENCE.incrementAndGet() + "_" + RUN_ID;
         name = name.replaceAll("[^A-Za-z0-9_-]", "_");
         return name.length() <= 120 ? name : name.substring(name.length() - 120);
     }
@@ -137,6 +145,7 @@ public final class CompatEnv implements AutoCloseable {
         client.setHeartbeatBrokerInterval(HEARTBEAT_INTERVAL_MS);
         client.setPersistConsumerOffsetInterval(PERSIST_OFFSET_INTERVAL_MS);
         client.setVipChannelEnabled(false);
+        client.setPullTimeDelayMillsWhenException(PULL_RETRY_DELAY_MS);
     }
 
     private synchronized void register(Runnable shutdown) {
