@@ -1,7 +1,7 @@
 package io.carrack.broker;
 
-import io.carrack.broker.internal.BrokerContext;
 import io.carrack.broker.internal.BrokerServices;
+import io.carrack.broker.internal.context.BrokerContext;
 import java.time.InstantSource;
 
 /**

@@ -1,6 +1,6 @@
 package io.carrack.broker.internal.longpolling;
 
-import io.carrack.broker.internal.NamedThreadFactory;
+import io.carrack.broker.internal.support.NamedThreadFactory;
 import io.carrack.remoting.RemoteChannel;
 import io.carrack.remoting.RemotingCommand;
 import io.carrack.spi.filter.MessageFilter;

@@ -1,7 +1,7 @@
 package io.carrack.broker.internal.namesrv;
 
-import io.carrack.broker.internal.BrokerContext;
-import io.carrack.broker.internal.NamedThreadFactory;
+import io.carrack.broker.internal.context.BrokerContext;
+import io.carrack.broker.internal.support.NamedThreadFactory;
 import io.carrack.common.message.PermName;
 import io.carrack.common.message.StoredMessageCodec;
 import io.carrack.common.message.TopicConfig;

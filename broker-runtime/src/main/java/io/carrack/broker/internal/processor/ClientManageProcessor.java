@@ -1,7 +1,7 @@
 package io.carrack.broker.internal.processor;
 
-import io.carrack.broker.internal.BrokerContext;
 import io.carrack.broker.internal.client.ClientChannelInfo;
+import io.carrack.broker.internal.context.BrokerContext;
 import io.carrack.broker.internal.topic.TopicValidator;
 import io.carrack.common.message.PermName;
 import io.carrack.remoting.RemoteChannel;

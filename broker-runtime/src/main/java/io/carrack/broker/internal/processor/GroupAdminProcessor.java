@@ -1,8 +1,8 @@
 package io.carrack.broker.internal.processor;
 
-import io.carrack.broker.internal.BrokerContext;
 import io.carrack.broker.internal.client.ClientChannelInfo;
 import io.carrack.broker.internal.client.ConsumerGroupInfo;
+import io.carrack.broker.internal.context.BrokerContext;
 import io.carrack.broker.internal.schedule.ScheduleMessageService;
 import io.carrack.common.message.MessageQueue;
 import io.carrack.common.message.TopicConfig;

@@ -1,8 +1,8 @@
 package io.carrack.broker.internal.processor;
 
 import io.carrack.broker.BrokerConfig;
-import io.carrack.broker.internal.BrokerContext;
 import io.carrack.broker.internal.client.ConsumerGroupInfo;
+import io.carrack.broker.internal.context.BrokerContext;
 import io.carrack.broker.internal.filter.PropertyMessageFilter;
 import io.carrack.broker.internal.filter.TagMessageFilter;
 import io.carrack.broker.internal.longpolling.PullRequestHoldService;

@@ -1,6 +1,6 @@
 package io.carrack.broker.internal.processor;
 
-import io.carrack.broker.internal.BrokerContext;
+import io.carrack.broker.internal.context.BrokerContext;
 import io.carrack.remoting.RemoteChannel;
 import io.carrack.remoting.RemotingCommand;
 import io.carrack.remoting.RequestProcessor;

@@ -1,6 +1,6 @@
 package io.carrack.broker.internal.processor;
 
-import io.carrack.broker.internal.BrokerContext;
+import io.carrack.broker.internal.context.BrokerContext;
 import io.carrack.common.message.StoredMessageCodec;
 import io.carrack.spi.filter.MessageFilter;
 import io.carrack.spi.store.GetResult;

@@ -1,6 +1,6 @@
 package io.carrack.broker.internal.processor;
 
-import io.carrack.broker.internal.BrokerContext;
+import io.carrack.broker.internal.context.BrokerContext;
 import io.carrack.broker.internal.topic.TopicValidator;
 import io.carrack.common.message.BrokerMessage;
 import io.carrack.common.message.MessageConst;

@@ -1,4 +1,4 @@
-package io.carrack.broker.internal;
+package io.carrack.broker.internal.support;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

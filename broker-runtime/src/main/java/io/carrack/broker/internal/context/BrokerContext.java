@@ -1,4 +1,4 @@
-package io.carrack.broker.internal;
+package io.carrack.broker.internal.context;
 
 import io.carrack.broker.BrokerConfig;
 import io.carrack.broker.internal.client.ConsumerManager;
