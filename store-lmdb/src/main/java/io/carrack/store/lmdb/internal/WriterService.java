@@ -1,0 +1,178 @@
+package io.carrack.store.lmdb.internal;
+
+import io.carrack.common.lifecycle.ServiceThread;
+import io.carrack.spi.store.PutResult;
+import io.carrack.spi.store.PutStatus;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.lmdbjava.Env;
+import org.lmdbjava.LmdbException;
+import org.lmdbjava.Txn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer ({@code carrack-store-lmdb-writer}): group commit. Callers queue {@link PutRequest}s and
+ * {@link TaskRequest}s; the thread drains the puts waiting at that moment (up to {@code maxBatchMessages}
+ * messages and {@code maxBatchBytes}) into one write transaction, commits it (forced to disk by LMDB with
+ * SYNC_FLUSH) and only then completes their requests. A task runs alone in its own transaction.
+ *
+ * <p>When a transaction fails because the map is full ({@code MDB_MAP_FULL}) or the transaction too large,
+ * it is aborted (nothing of it is kept) and its puts are retried one per transaction, so every put that still
+ * fits is stored and the others get {@link PutStatus#STORE_FULL}.
+ *
+ * <p>Thread safety: {@link #submit} from any thread.
+ */
+final class WriterService extends ServiceThread {
+    private static final Logger LOG = LoggerFactory.getLogger(WriterService.class);
+    /** Polls this many times before idling, so that a steady stream of puts does not park the thread. */
+    private static final int SPINS = 2_000;
+    private static final long IDLE_MILLIS = 100;
+
+    private final StoreEnv env;
+    private final RecordAppender appender;
+    private final int maxBatchMessages;
+    private final int maxBatchBytes;
+    private final Queue<WriteRequest> queue = new ConcurrentLinkedQueue<>();
+    private final List<PutRequest> batch = new ArrayList<>();
+
+    WriterService(StoreEnv env, RecordAppender appender, int maxBatchMessages, int maxBatchBytes) {
+        super("store-lmdb", "writer", IDLE_MILLIS);
+        this.env = env;
+        this.appender = appender;
+        this.maxBatchMessages = maxBatchMessages;
+        this.maxBatchBytes = maxBatchBytes;
+    }
+
+    /** Queues a request and wakes the thread. */
+    void submit(WriteRequest r) {
+        queue.add(r);
+        wakeup();
+    }
+
+    @Override
+    protected int doWork() {
+        WriteRequest first = queue.poll();
+        for (int i = 0; first == null && i < SPINS && !isStopped(); i++) {
+            Thread.onSpinWait();
+            first = queue.poll();
+        }
+        if (first == null) {
+            return 0;
+        }
+        return process(first);
+    }
+
+    @Override
+    protected void onStop() {
+        WriteRequest r;
+        while ((r = queue.poll()) != null) {
+            process(r);
+        }
+    }
+
+    /** Fails every request still queued (after the thread has ended). */
+    void failPending() {
+        WriteRequest r;
+        while ((r = queue.poll()) != null) {
+            r.failIfPending();
+        }
+    }
+
+    private int process(WriteRequest first) {
+        if (first instanceof TaskRequest task) {
+            if (task.claim()) {
+                runTask(task);
+            }
+            return 1;
+        }
+        batch.clear();
+        int messages = 0;
+        int bytes = 0;
+        WriteRequest r = first;
+        while (true) {
+            PutRequest put = (PutRequest) r;
+            if (put.claim()) {
+                batch.add(put);
+                messages += put.messages().size();
+                bytes += put.bytes();
+            }
+            WriteRequest next = queue.peek();
+            if (!(next instanceof PutRequest) || messages >= maxBatchMessages || bytes >= maxBatchBytes) {
+                break;
+            }
+            r = queue.poll();
+        }
+        if (!batch.isEmpty()) {
+            commitPuts(batch);
+        }
+        return Math.max(1, batch.size());
+    }
+
+    private void commitPuts(List<PutRequest> puts) {
+        try {
+            writeAndCommit(puts);
+            for (PutRequest p : puts) {
+                p.complete();
+            }
+        } catch (Env.MapFullException | Txn.TxFullException e) {
+            if (puts.size() > 1) {
+                LOG.debug("a transaction of {} puts did not fit ({}); retrying them one by one", puts.size(), e);
+                for (PutRequest p : puts) {
+                    commitPuts(List.of(p));
+                }
+            } else {
+                LOG.warn("the LMDB map at {} is full ({} bytes): put refused with STORE_FULL; raise store.lmdb.mapSize"
+                        + " or shorten fileReservedTime", env.dir(), env.mapSize());
+                fail(puts.get(0), PutStatus.STORE_FULL);
+            }
+        } catch (LmdbException | IllegalStateException | IllegalArgumentException e) {
+            LOG.error("write transaction of {} puts failed; nothing of it was stored", puts.size(), e);
+            for (PutRequest p : puts) {
+                fail(p, PutStatus.UNKNOWN_ERROR);
+            }
+        }
+    }
+
+    private void writeAndCommit(List<PutRequest> puts) {
+        appender.begin();
+        boolean committed = false;
+        try (Txn<ByteBuffer> txn = env.write()) {
+            for (PutRequest p : puts) {
+                appender.append(txn, p);
+            }
+            appender.finish(txn);
+            txn.commit();
+            committed = true;
+        } finally {
+            if (!committed) {
+                appender.aborted();
+            }
+        }
+        appender.committed(puts);
+    }
+
+    private static void fail(PutRequest p, PutStatus status) {
+        p.result(PutResult.failed(status));
+        p.complete();
+    }
+
+    private void runTask(TaskRequest task) {
+        try {
+            Runnable publish;
+            try (Txn<ByteBuffer> txn = env.write()) {
+                publish = task.task().apply(txn);
+                txn.commit();
+            }
+            publish.run();
+        } catch (RuntimeException e) {
+            LOG.error("store task failed; nothing of it was stored", e);
+            task.failure(e);
+        } finally {
+            task.complete();
+        }
+    }
+}
