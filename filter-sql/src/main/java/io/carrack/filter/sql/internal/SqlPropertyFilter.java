@@ -25,11 +25,6 @@ final class SqlPropertyFilter implements PropertyFilter {
         }
     }
 
-    /** The outcome as a {@link Truth} constant, for tests and diagnostics. */
-    int evaluate(Map<String, String> properties) {
-        return condition.evaluate(properties == null ? Map.of() : properties);
-    }
-
     @Override
     public String toString() {
         return "SQL92(" + expression + ")";

@@ -57,6 +57,57 @@ class RocketMqOracleTest {
         assertTrue(valid > expressions / 5, "too few valid expressions generated: " + valid);
     }
 
+    /**
+     * Mutated golden expressions (random text, mostly invalid): where both accept, the outcomes agree; where
+     * RocketMQ refuses, so does Carrack, except for the documented differences where Carrack is more lenient.
+     * Carrack refusing what RocketMQ accepts is allowed here (RocketMQ ignores trailing text).
+     */
+    @Test
+    void mutatedExpressionsAgreeWithRocketMqWhereBothAccept() {
+        Random random = new Random(SEED);
+        List<GoldenCase> cases = GoldenCases.load();
+        String fragments = " ()',=<>+-.AND OR NOT IN IS BETWEEN NULL TRUE 0 5 1.5 'x' a b";
+        List<String> mismatches = new ArrayList<>();
+        int bothValid = 0;
+        for (int i = 0; i < 10_000 && mismatches.size() < 20; i++) {
+            GoldenCase base = cases.get(random.nextInt(cases.size()));
+            StringBuilder text = new StringBuilder(base.expression());
+            for (int edits = 1 + random.nextInt(2); edits > 0; edits--) {
+                int at = text.length() == 0 ? 0 : random.nextInt(text.length() + 1);
+                int from = random.nextInt(fragments.length());
+                String piece = fragments.substring(from, Math.min(fragments.length(), from + 1 + random.nextInt(4)));
+                if (random.nextBoolean() && at < text.length()) {
+                    text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(3)));
+                } else {
+                    text.insert(at, piece);
+                }
+            }
+            String expression = text.toString();
+            if (usesRocketMq5Operators(expression) || expression.contains("--") || hasZeroDecimal(expression)) {
+                continue;
+            }
+            String ours = Outcomes.carrack(expression, base.properties());
+            String theirs = RocketMqOracle.outcome(expression, base.properties());
+            boolean agree = ours.equals(theirs) || ours.equals(GoldenCases.INVALID);
+            bothValid += !ours.equals(GoldenCases.INVALID) && !theirs.equals(GoldenCases.INVALID) ? 1 : 0;
+            if (!agree) {
+                mismatches.add(expression + " with " + base.properties() + ": carrack " + ours + ", rocketmq " + theirs);
+            }
+        }
+        assertTrue(mismatches.isEmpty(), "seed " + SEED + ":\n" + String.join("\n", mismatches));
+        assertTrue(bothValid > 1000, "too few valid mutations: " + bothValid);
+    }
+
+    /** A decimal literal equal to zero, which RocketMQ refuses and Carrack accepts. */
+    private static boolean hasZeroDecimal(String expression) {
+        try {
+            return Lexer.tokenize(expression).stream()
+                    .anyMatch(t -> t.kind() == TokenKind.DECIMAL && t.value().doubleValue() == 0.0);
+        } catch (FilterException e) {
+            return false;
+        }
+    }
+
     private static boolean usesRocketMq5Operators(String expression) {
         try {
             return Lexer.tokenize(expression).stream().anyMatch(t -> NOT_IN_ROCKETMQ_4.contains(t.kind()));
