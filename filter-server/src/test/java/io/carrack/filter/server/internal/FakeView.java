@@ -1,0 +1,63 @@
+package io.carrack.filter.server.internal;
+
+import io.carrack.filter.server.api.MessageView;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** A message view with a tag, properties and a text body. */
+record FakeView(String tags, Map<String, String> properties, String text, long queueOffset) implements MessageView {
+    @Override
+    public String topic() {
+        return "T";
+    }
+
+    @Override
+    public String keys() {
+        return null;
+    }
+
+    @Override
+    public String property(String name) {
+        return properties.get(name);
+    }
+
+    @Override
+    public byte[] body() {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String bodyAsString() {
+        return text;
+    }
+
+    @Override
+    public String messageId() {
+        return "id-" + queueOffset;
+    }
+
+    @Override
+    public int queueId() {
+        return 0;
+    }
+
+    @Override
+    public long bornTimestamp() {
+        return 0;
+    }
+
+    @Override
+    public long storeTimestamp() {
+        return 0;
+    }
+
+    @Override
+    public int reconsumeTimes() {
+        return 0;
+    }
+
+    @Override
+    public int flag() {
+        return 0;
+    }
+}
