@@ -44,6 +44,9 @@ final class CommitLog {
     private final LongAdder putBytes = new LongAdder();
     private final SpaceGuard spaceGuard;
     private volatile long readableOffset;
+    /** Guards creation of the next file, by the writer or ahead of time by {@link #prepareNextFile()}. */
+    private final ReentrantLock allocationLock = new ReentrantLock();
+    private MappedFile preparedFile;
 
     /** Says whether the disk can take another file of the given size. */
     interface SpaceGuard {
@@ -246,16 +249,54 @@ final class CommitLog {
         if (last != null && !last.isFull()) {
             return last;
         }
-        if (!spaceGuard.canAllocate(fileSize)) {
-            LOG.warn("not creating a commit-log file of {} bytes: the disk is (nearly) full", fileSize);
-            return null;
-        }
         long next = last == null ? 0 : last.fileFromOffset() + fileSize;
+        allocationLock.lock();
         try {
+            if (preparedFile != null && preparedFile.fileFromOffset() == next) {
+                MappedFile f = preparedFile;
+                preparedFile = null;
+                files.append(f);
+                return f;
+            }
+            if (!spaceGuard.canAllocate(fileSize)) {
+                LOG.warn("not creating a commit-log file of {} bytes: the disk is (nearly) full", fileSize);
+                return null;
+            }
             return files.create(next);
         } catch (StoreException e) {
             LOG.error("cannot create the next commit-log file at offset {}", next, e);
             return null;
+        } finally {
+            allocationLock.unlock();
+        }
+    }
+
+    /**
+     * Creates the file after the current one (or the first one), with its blocks allocated, once the current
+     * one is a quarter written; called by a background thread so that the writer neither creates files nor takes
+     * first-write faults on a sparse file.
+     *
+     * @return true if a file was prepared
+     */
+    boolean prepareNextFile() {
+        MappedFile last = files.last();
+        if (last != null && last.wrotePosition() < fileSize / 4) {
+            return false;
+        }
+        long next = last == null ? 0 : last.fileFromOffset() + fileSize;
+        allocationLock.lock();
+        try {
+            if (preparedFile != null || files.last() != last || !spaceGuard.canAllocate(fileSize)) {
+                return false;
+            }
+            preparedFile = MappedFile.createPreallocated(files.dir().resolve(MappedFileQueue.fileName(next)), next,
+                    fileSize);
+            return true;
+        } catch (StoreException e) {
+            LOG.warn("cannot prepare the next commit-log file at {}; the writer will create it", next, e);
+            return false;
+        } finally {
+            allocationLock.unlock();
         }
     }
 
@@ -307,8 +348,17 @@ final class CommitLog {
         return target;
     }
 
-    /** Releases the files. */
+    /** Releases the files; a prepared but unused next file is deleted. */
     void close() {
+        allocationLock.lock();
+        try {
+            if (preparedFile != null) {
+                preparedFile.destroy();
+                preparedFile = null;
+            }
+        } finally {
+            allocationLock.unlock();
+        }
         files.close();
     }
 }

@@ -70,6 +70,29 @@ final class MappedFile {
         }
     }
 
+    /**
+     * Creates a new file with its blocks allocated (zeros written through the file channel) and maps it, so
+     * that later writes through the mapping do not take the expensive first-write faults of a sparse file.
+     */
+    static MappedFile createPreallocated(Path path, long fileFromOffset, int fileSize) {
+        try {
+            Files.createDirectories(path.getParent());
+            try (FileChannel ch = FileChannel.open(path, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+                ByteBuffer zeros = ByteBuffer.allocateDirect(1024 * 1024);
+                long pos = ch.size();
+                while (pos < fileSize) {
+                    zeros.clear().limit((int) Math.min(zeros.capacity(), fileSize - pos));
+                    pos += ch.write(zeros, pos);
+                }
+                MappedByteBuffer mapped = ch.map(FileChannel.MapMode.READ_WRITE, 0, fileSize);
+                return new MappedFile(path, fileFromOffset, fileSize, mapped);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create " + path + " (" + fileSize + " bytes)", e);
+        }
+    }
+
     Path path() {
         return path;
     }

@@ -124,6 +124,17 @@ final class MappedFileQueue {
         return f;
     }
 
+    /** Appends a file created elsewhere (a preallocated next file). Writer only. */
+    void append(MappedFile f) {
+        MappedFile last = last();
+        long expected = last == null ? f.fileFromOffset() : last.fileFromOffset() + fileSize;
+        if (f.fileFromOffset() != expected || f.fileSize() != fileSize) {
+            throw new IllegalArgumentException("file " + f + " does not follow " + last);
+        }
+        f.resetPositions(0);
+        files.add(f);
+    }
+
     /** The file holding {@code offset}, or null. The caller must {@link MappedFile#hold()} it before reading. */
     MappedFile find(long offset) {
         Object[] snapshot = files.toArray();

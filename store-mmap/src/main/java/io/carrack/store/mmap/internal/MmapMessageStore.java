@@ -60,6 +60,7 @@ public final class MmapMessageStore implements MessageStore {
     private final DispatchService dispatchService;
     private final CheckpointService checkpointService;
     private final CleanService cleanService;
+    private final AllocateService allocateService;
     private final LongAdder getMessages = new LongAdder();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -111,6 +112,7 @@ public final class MmapMessageStore implements MessageStore {
         this.dispatchService = new DispatchService(dispatcher, log);
         this.checkpointService = new CheckpointService(this::checkpoint, config.checkpointIntervalMillis());
         this.cleanService = new CleanService(this::maintenance, config.cleanIntervalMillis());
+        this.allocateService = new AllocateService(log);
         this.diskFull = retention.diskFull();
         LOG.info("opened mmap store at {}: log {}..{}, {} consume queues, {}", root, log.minOffset(), end,
                 queues.all().size(), base.flushMode());
@@ -136,6 +138,7 @@ public final class MmapMessageStore implements MessageStore {
         dispatchService.start();
         checkpointService.start();
         cleanService.start();
+        allocateService.start();
     }
 
     @Override
@@ -318,6 +321,7 @@ public final class MmapMessageStore implements MessageStore {
         log.putLock().lock();
         log.putLock().unlock();
         cleanService.shutdown();
+        allocateService.shutdown();
         checkpointService.shutdown();
         flushService.shutdown();
         dispatchService.shutdown();
