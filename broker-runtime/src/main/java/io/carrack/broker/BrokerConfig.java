@@ -60,6 +60,8 @@ public final class BrokerConfig {
     private volatile int adminBrokerThreadPoolNums = 16;
     private volatile int clientManageThreadPoolNums = 32;
     private volatile int consumerManageThreadPoolNums = 32;
+    private volatile int endTransactionThreadPoolNums = Math.max(8 + Runtime.getRuntime().availableProcessors() * 2,
+            sendMessageThreadPoolNums * 4);
     private volatile int heartbeatThreadPoolNums = Math.min(32, Runtime.getRuntime().availableProcessors());
     private volatile int sendThreadPoolQueueCapacity = 10000;
     private volatile int pullThreadPoolQueueCapacity = 100000;
@@ -71,6 +73,9 @@ public final class BrokerConfig {
     private volatile boolean forceRegister = true;
     private volatile boolean compressedRegister = false;
     private volatile boolean rejectTransactionMessage = false;
+    private volatile long transactionTimeOut = 6_000;
+    private volatile int transactionCheckMax = 15;
+    private volatile long transactionCheckInterval = 60_000;
     private volatile String regionId = "DefaultRegion";
     private volatile boolean traceOn = true;
     private volatile boolean offsetCheckInSlave = false;
@@ -482,6 +487,16 @@ public final class BrokerConfig {
         this.consumerManageThreadPoolNums = consumerManageThreadPoolNums;
     }
 
+    /** Threads handling END_TRANSACTION. */
+    public int getEndTransactionThreadPoolNums() {
+        return endTransactionThreadPoolNums;
+    }
+
+    public void setEndTransactionThreadPoolNums(int endTransactionThreadPoolNums) {
+        requirePositive(endTransactionThreadPoolNums);
+        this.endTransactionThreadPoolNums = endTransactionThreadPoolNums;
+    }
+
     /** Threads handling heartbeats. */
     public int getHeartbeatThreadPoolNums() {
         return heartbeatThreadPoolNums;
@@ -587,6 +602,36 @@ public final class BrokerConfig {
 
     public void setRejectTransactionMessage(boolean rejectTransactionMessage) {
         this.rejectTransactionMessage = rejectTransactionMessage;
+    }
+
+    /** Age in ms (since birth) before an open half message is checked back with its producer. */
+    public long getTransactionTimeOut() {
+        return transactionTimeOut;
+    }
+
+    public void setTransactionTimeOut(long transactionTimeOut) {
+        requireNonNegative(transactionTimeOut);
+        this.transactionTimeOut = transactionTimeOut;
+    }
+
+    /** Check-backs of one half message before it is given up (moved to TRANS_CHECK_MAX_TIME_TOPIC). */
+    public int getTransactionCheckMax() {
+        return transactionCheckMax;
+    }
+
+    public void setTransactionCheckMax(int transactionCheckMax) {
+        requirePositive(transactionCheckMax);
+        this.transactionCheckMax = transactionCheckMax;
+    }
+
+    /** Period in ms of the transaction check-back scan. */
+    public long getTransactionCheckInterval() {
+        return transactionCheckInterval;
+    }
+
+    public void setTransactionCheckInterval(long transactionCheckInterval) {
+        requirePositive(transactionCheckInterval);
+        this.transactionCheckInterval = transactionCheckInterval;
     }
 
     /** Region reported in send responses (MSG_REGION). */

@@ -15,6 +15,7 @@ import io.carrack.broker.internal.offset.ConsumerOffsetManager;
 import io.carrack.broker.internal.processor.BrokerAdminProcessor;
 import io.carrack.broker.internal.processor.ClientManageProcessor;
 import io.carrack.broker.internal.processor.ConsumerManageProcessor;
+import io.carrack.broker.internal.processor.EndTransactionProcessor;
 import io.carrack.broker.internal.processor.FilterCache;
 import io.carrack.broker.internal.processor.GroupAdminProcessor;
 import io.carrack.broker.internal.processor.MessageWriter;
@@ -31,6 +32,8 @@ import io.carrack.broker.internal.stats.BrokerStats;
 import io.carrack.broker.internal.store.StoreLoader;
 import io.carrack.broker.internal.support.NamedThreadFactory;
 import io.carrack.broker.internal.topic.TopicConfigManager;
+import io.carrack.broker.internal.transaction.TransactionCheckService;
+import io.carrack.broker.internal.transaction.TransactionLog;
 import io.carrack.common.lifecycle.Closeables;
 import io.carrack.remoting.ClientConfig;
 import io.carrack.remoting.Remoting;
@@ -89,6 +92,8 @@ public final class BrokerServices {
     private NameServerRegistrar registrar;
     private PullRequestHoldService hold;
     private ScheduleMessageService schedule;
+    private TransactionLog transactions;
+    private TransactionCheckService transactionCheck;
     private ScheduledExecutorService scheduler;
     private boolean started;
 
@@ -156,6 +161,8 @@ public final class BrokerServices {
                 new InetSocketAddress(ip, config.getListenPort()));
         schedule = new ScheduleMessageService(store, levels, clock, () -> ctx.storeHost(), configDir);
         schedule.load();
+        transactions = new TransactionLog(ctx);
+        transactionCheck = new TransactionCheckService(ctx, transactions);
 
         store.start();
 
@@ -179,6 +186,9 @@ public final class BrokerServices {
         });
 
         schedule.start();
+        if (config.getBrokerRole() != BrokerConfig.BrokerRole.SLAVE) {
+            transactionCheck.start();
+        }
         registrar.registerAll();
         startPeriodicTasks(housekeeping);
         LOG.info("broker {} ({}) of cluster {} serving at {} with store '{}'", config.getBrokerName(),
@@ -205,16 +215,18 @@ public final class BrokerServices {
         ExecutorService clientManage = pool("client", config.getClientManageThreadPoolNums(), 100_000);
         ExecutorService heartbeat = pool("heartbeat", config.getHeartbeatThreadPoolNums(), 50_000);
         ExecutorService consumerManage = pool("consumer", config.getConsumerManageThreadPoolNums(), 100_000);
+        ExecutorService endTransaction = pool("transaction", config.getEndTransactionThreadPoolNums(), 100_000);
 
         MessageWriter writer = new MessageWriter(ctx);
         FilterCache filterCache = new FilterCache(ctx.filters());
-        SendMessageProcessor sendProcessor = new SendMessageProcessor(ctx, writer);
+        SendMessageProcessor sendProcessor = new SendMessageProcessor(ctx, writer, transactions);
         PullMessageProcessor pullProcessor = new PullMessageProcessor(ctx, hold, filterCache);
         hold.bind(pull, pullProcessor::rerun, store::maxOffset);
 
         register(sendProcessor, send, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
                 RequestCode.SEND_BATCH_MESSAGE);
         register(new SendBackProcessor(ctx, writer), send, RequestCode.CONSUMER_SEND_MSG_BACK);
+        register(new EndTransactionProcessor(ctx, writer, transactions), endTransaction, RequestCode.END_TRANSACTION);
         register(pullProcessor, pull, RequestCode.PULL_MESSAGE);
         register(new QueryMessageProcessor(ctx), query, RequestCode.QUERY_MESSAGE, RequestCode.VIEW_MESSAGE_BY_ID);
         ClientManageProcessor clientProcessor = new ClientManageProcessor(ctx, filterCache);
@@ -320,6 +332,9 @@ public final class BrokerServices {
         Closeables.closeQuietly(hold);
         if (schedule != null) {
             schedule.shutdown(Duration.ofSeconds(5));
+        }
+        if (transactionCheck != null) {
+            transactionCheck.shutdown(Duration.ofSeconds(5));
         }
         for (ExecutorService e : executors) {
             e.shutdownNow();

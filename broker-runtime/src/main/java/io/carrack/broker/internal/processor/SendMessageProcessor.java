@@ -2,6 +2,8 @@ package io.carrack.broker.internal.processor;
 
 import io.carrack.broker.internal.context.BrokerContext;
 import io.carrack.broker.internal.topic.TopicValidator;
+import io.carrack.broker.internal.transaction.HalfMessages;
+import io.carrack.broker.internal.transaction.TransactionLog;
 import io.carrack.common.message.BatchMessageCodec;
 import io.carrack.common.message.BrokerMessage;
 import io.carrack.common.message.MessageConst;
@@ -41,10 +43,12 @@ public final class SendMessageProcessor implements RequestProcessor {
 
     private final BrokerContext ctx;
     private final MessageWriter writer;
+    private final TransactionLog transactions;
 
-    public SendMessageProcessor(BrokerContext ctx, MessageWriter writer) {
+    public SendMessageProcessor(BrokerContext ctx, MessageWriter writer, TransactionLog transactions) {
         this.ctx = ctx;
         this.writer = writer;
+        this.transactions = transactions;
     }
 
     @Override
@@ -122,11 +126,10 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (!handleRetryAndDlq(request, h, m, response)) {
             return response;
         }
-        if (Boolean.parseBoolean(props.get(MessageConst.TRANSACTION_PREPARED))) {
-            if (ctx.config().isRejectTransactionMessage()) {
-                return response.code(ResponseCode.NO_PERMISSION).remark("the broker[" + ctx.brokerAddr()
-                        + "] sending transaction message is forbidden");
-            }
+        boolean half = Boolean.parseBoolean(props.get(MessageConst.TRANSACTION_PREPARED));
+        if (half && ctx.config().isRejectTransactionMessage()) {
+            return response.code(ResponseCode.NO_PERMISSION).remark("the broker[" + ctx.brokerAddr()
+                    + "] sending transaction message is forbidden");
         }
         props.put(MessageConst.CLUSTER, ctx.config().getBrokerClusterName());
         // WAIT only steers the reply; it is not stored for single sends
@@ -140,6 +143,11 @@ public final class SendMessageProcessor implements RequestProcessor {
             m.sysFlag(m.sysFlag() | MessageSysFlag.MULTI_TAGS_FLAG);
         }
         m.tagsCode(MessageWriter.tagsCode(m));
+        if (half) {
+            // parked in the half topic until END_TRANSACTION; queueOffset answers the half-queue offset
+            transactions.ensureTopics();
+            HalfMessages.toHalf(m);
+        }
         PutResult r = writer.put(m);
         if (!PutStatusCodes.apply(r.status(), response)) {
             return response;
