@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 final class ConsumeCommand {
     static final String USAGE = """
-            mqbench consume [--client carrack|rocketmq] [--namesrv 127.0.0.1:9876] [--topic mqbench]
+            mqbench consume [--client carrack|rocketmq] [--namesrv 127.0.0.1:9876] [--broker-pid PID] [--topic mqbench]
                             [--group mqbench-consumer-<time>] [--from first|last] [--duration 120s] [--count N]
                             [--idle 3s] [--consume-threads 20] [--pull-batch 32] [--consume-batch 1]""";
 
@@ -36,7 +36,7 @@ final class ConsumeCommand {
         out.printf("mqbench consume %s topic=%s group=%s from=%s threads=%d pullBatch=%d consumeBatch=%d%n",
                 common.describe(), topic, group, from, spec.consumeThreads(), spec.pullBatchSize(),
                 spec.consumeBatchSize());
-        Reporter reporter = new Reporter(out, "consume", Reporter.list(received), 0, true);
+        Reporter reporter = new Reporter(out, "consume", Reporter.list(received), 0, true, common.brokerPid());
         long deadline = reporter.startNanos() + duration.toNanos();
         String why;
         try (BenchClient.Running consumer = client.consumer(spec, body -> received.success(body.length, 0))) {

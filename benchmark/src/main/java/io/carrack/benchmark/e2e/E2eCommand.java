@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class E2eCommand {
     static final String USAGE = """
-            mqbench e2e [--client carrack|rocketmq] [--namesrv 127.0.0.1:9876] [--topic mqbench-e2e-<time>]
+            mqbench e2e [--client carrack|rocketmq] [--namesrv 127.0.0.1:9876] [--broker-pid PID] [--topic mqbench-e2e-<time>]
                         [--rate 5000] [--threads 8] [--mode sync|async] [--size 1k] [--duration 30s]
                         [--warmup 5s] [--queues 8] [--inflight 1024] [--drain 5s]
                         [--consume-threads 20] [--pull-batch 32] [--consume-batch 1]""";
@@ -61,11 +61,11 @@ final class E2eCommand {
         LongAdder foreign = new LongAdder();
         BenchClient client = common.client().open(common.namesrv());
         out.printf("mqbench e2e %s topic=%s rate=%d threads=%d mode=%s size=%d duration=%s warmup=%s%n",
-                common.describe(), topic, rate, threads, mode, size, duration, warmup);
+                common.describe(), topic, rate, threads, mode, size, secs(duration), secs(warmup));
         try (BenchClient.Running consumer = client.consumer(spec, body -> onBody(body, runId, received, foreign));
              BenchClient.Sender sender = client.producer("mqbench-e2e-producer")) {
             long warmupNanos = Math.min(warmup.toNanos(), duration.toNanos() / 2);
-            Reporter reporter = new Reporter(out, "e2e", Reporter.list(sent, received), warmupNanos, false);
+            Reporter reporter = new Reporter(out, "e2e", Reporter.list(sent, received), warmupNanos, false, common.brokerPid());
             long start = reporter.startNanos();
             long deadline = start + duration.toNanos();
             LoadGenerator gen = new LoadGenerator(sender, topic, mode, threads, 0, new Pacer(start, rate),
@@ -107,5 +107,9 @@ final class E2eCommand {
             return;
         }
         received.success(body.length, (System.nanoTime() - b.getLong()) / 1000);
+    }
+
+    private static String secs(Duration d) {
+        return d.toMillis() / 1000.0 + "s";
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class ProduceCommand {
     static final String USAGE = """
-            mqbench produce [--client carrack|rocketmq] [--namesrv 127.0.0.1:9876] [--topic mqbench]
+            mqbench produce [--client carrack|rocketmq] [--namesrv 127.0.0.1:9876] [--broker-pid PID] [--topic mqbench]
                             [--threads 16] [--size 1k] [--mode sync|async|oneway] [--duration 30s] [--count N]
                             [--rate msgs/s] [--inflight 1024] [--queues 8] [--warmup 5s] [--group mqbench-producer]
                             [--no-create]""";
@@ -46,11 +46,11 @@ final class ProduceCommand {
         Meter sent = new Meter("send", mode != SendMode.ONEWAY);
         try (BenchClient.Sender sender = client.producer(group)) {
             out.printf("mqbench produce %s topic=%s threads=%d size=%d mode=%s duration=%s count=%s rate=%s warmup=%s%n",
-                    common.describe(), topic, threads, size, mode, duration, count > 0 ? count : "-",
-                    rate > 0 ? rate : "max", warmup);
+                    common.describe(), topic, threads, size, mode, secs(duration), count > 0 ? count : "-",
+                    rate > 0 ? rate : "max", secs(warmup));
             // A long warm-up on a short run would leave nothing to measure.
             long warmupNanos = Math.min(warmup.toNanos(), duration.toNanos() / 2);
-            Reporter reporter = new Reporter(out, "produce", Reporter.list(sent), warmupNanos, false);
+            Reporter reporter = new Reporter(out, "produce", Reporter.list(sent), warmupNanos, false, common.brokerPid());
             long start = reporter.startNanos();
             long deadline = start + duration.toNanos();
             LoadGenerator gen = new LoadGenerator(sender, topic, mode, threads, count, new Pacer(start, rate),
@@ -67,5 +67,9 @@ final class ProduceCommand {
                 out.println("first send error: " + gen.firstError());
             }
         }
+    }
+
+    private static String secs(Duration d) {
+        return d.toMillis() / 1000.0 + "s";
     }
 }

@@ -31,12 +31,20 @@ final class Reporter {
     private final Histogram.Snapshot[] total;
     private final long gcCountAtStart;
     private final long gcMillisAtStart;
+    private final String watchPid;
+    private long toolCpuAtWarm;
+    private long watchCpuAtWarm;
     private long lastTickNanos;
     private long warmStartNanos;
     private boolean warm;
 
-    Reporter(PrintStream out, String scenario, List<Meter> meters, long warmupNanos, boolean activeWindow) {
+    /**
+     * @param watchPid a process (the broker) whose CPU time per message is reported, or null
+     */
+    Reporter(PrintStream out, String scenario, List<Meter> meters, long warmupNanos, boolean activeWindow,
+             String watchPid) {
         this.out = out;
+        this.watchPid = watchPid;
         this.scenario = scenario;
         this.meters = List.copyOf(meters);
         this.warmupNanos = warmupNanos;
@@ -58,6 +66,12 @@ final class Reporter {
         lastTickNanos = startNanos;
         warm = warmupNanos <= 0;
         warmStartNanos = startNanos;
+        markCpu();
+    }
+
+    private void markCpu() {
+        toolCpuAtWarm = ProcCpu.cpuNanos("self");
+        watchCpuAtWarm = watchPid == null ? -1 : ProcCpu.cpuNanos(watchPid);
     }
 
     long startNanos() {
@@ -78,6 +92,10 @@ final class Reporter {
 
     /** Reports the interval since the previous tick. */
     void tick() {
+        tick(true);
+    }
+
+    private void tick(boolean print) {
         long now = System.nanoTime();
         double secs = Math.max(1e-9, (now - lastTickNanos) / 1e9);
         boolean countThis = warm;
@@ -108,11 +126,14 @@ final class Reporter {
             line.append(" |");
         }
         line.setLength(line.length() - 2);
-        out.println(line);
+        if (print) {
+            out.println(line);
+        }
         lastTickNanos = now;
         if (!warm && now - startNanos >= warmupNanos) {
             warm = true;
             warmStartNanos = now;
+            markCpu();
             for (int i = 0; i < meters.size(); i++) {
                 warmOps[i] = lastOps[i];
                 warmBytes[i] = lastBytes[i];
@@ -122,7 +143,8 @@ final class Reporter {
 
     /** Prints the summary line; {@code extra} is appended as is (settings of the run). */
     void summary(String extra) {
-        tick();
+        // The last, possibly short, interval still counts; a stub under 200 ms is not worth a line.
+        tick(System.nanoTime() - lastTickNanos >= 200_000_000L);
         long end = lastTickNanos;
         StringBuilder line = new StringBuilder(256);
         line.append("SUMMARY ").append(scenario).append(' ').append(extra);
@@ -151,9 +173,21 @@ final class Reporter {
             }
             line.append(" errors ").append(m.errors());
         }
+        long firstOps = activeWindow ? meters.get(0).ops() : meters.get(0).ops() - warmOps[0];
+        line.append(" | cpu us/msg tool ").append(perMessage(ProcCpu.cpuNanos("self"), toolCpuAtWarm, firstOps));
+        if (watchPid != null) {
+            line.append(" broker ").append(perMessage(ProcCpu.cpuNanos(watchPid), watchCpuAtWarm, firstOps));
+        }
         line.append(String.format(Locale.ROOT, " | tool JVM gc %d collections %d ms",
                 gcCount() - gcCountAtStart, gcMillis() - gcMillisAtStart));
         out.println(line);
+    }
+
+    private static String perMessage(long cpuNow, long cpuThen, long ops) {
+        if (cpuNow < 0 || cpuThen < 0 || ops <= 0) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.1f", (cpuNow - cpuThen) / 1000.0 / ops);
     }
 
     private static String ms(long micros) {
