@@ -50,11 +50,9 @@ public final class EmbeddedCluster implements AutoCloseable {
         Path base = Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/compat-work")).toAbsolutePath();
         Files.createDirectories(base);
         Path root = Files.createTempDirectory(base, owner + "-" + storeType + "-");
-        int namesrvPort = FreePorts.one();
-        int brokerPort = FreePorts.brokerPort();
-        Properties broker = brokerProperties(storeType, root, "127.0.0.1:" + namesrvPort, brokerPort);
+        Properties broker = brokerProperties(storeType, root);
         try {
-            RunningServers servers = EmbeddedServers.start(namesrvPort, broker);
+            RunningServers servers = EmbeddedServers.start(broker);
             try {
                 awaitRegistered(servers);
             } catch (RuntimeException | Error e) {
@@ -95,15 +93,16 @@ public final class EmbeddedCluster implements AutoCloseable {
         }
     }
 
-    /** The broker configuration, with Apache RocketMQ's key names. */
-    static Properties brokerProperties(String storeType, Path root, String namesrvAddr, int listenPort) {
+    /**
+     * The broker configuration, with Apache RocketMQ's key names; {@link EmbeddedServers} adds
+     * {@code namesrvAddr} and {@code listenPort}.
+     */
+    static Properties brokerProperties(String storeType, Path root) {
         Properties p = new Properties();
         p.setProperty("brokerClusterName", CLUSTER_NAME);
         p.setProperty("brokerName", BROKER_NAME);
         p.setProperty("brokerId", "0");
         p.setProperty("brokerIP1", "127.0.0.1");
-        p.setProperty("namesrvAddr", namesrvAddr);
-        p.setProperty("listenPort", Integer.toString(listenPort));
         p.setProperty("storeType", storeType);
         p.setProperty("storePathRootDir", root.toString());
         p.setProperty("storePathCommitLog", root.resolve("commitlog").toString());

@@ -2,6 +2,7 @@ package io.carrack.compat.harness;
 
 import io.carrack.broker.Broker;
 import io.carrack.broker.BrokerConfig;
+import io.carrack.common.config.BindResult;
 import io.carrack.common.config.ConfigBinder;
 import io.carrack.namesrv.NameServer;
 import io.carrack.namesrv.NamesrvConfig;
@@ -18,26 +19,38 @@ final class EmbeddedServers {
     }
 
     /**
-     * Starts a name server on {@code namesrvPort} and a broker configured by {@code brokerProperties}
-     * (broker.conf keys), whose {@code namesrvAddr} points at that name server.
+     * Starts a name server and a broker configured by {@code brokerProperties} (broker.conf keys),
+     * both on 127.0.0.1 and a port the system picks, the broker registering with the name server.
      */
-    static RunningServers start(int namesrvPort, Properties brokerProperties) {
+    static RunningServers start(Properties brokerProperties) {
         Path root = Path.of(brokerProperties.getProperty("storePathRootDir"));
         NamesrvConfig namesrvConfig = new NamesrvConfig();
         namesrvConfig.setBindAddress("127.0.0.1");
-        namesrvConfig.setListenPort(namesrvPort);
+        namesrvConfig.setListenPort(0);
         namesrvConfig.setKvConfigPath(root.resolve("namesrv").resolve("kvConfig.json").toString());
         namesrvConfig.setConfigStorePath(root.resolve("namesrv").resolve("namesrv.properties").toString());
         NameServer nameServer = new NameServer(namesrvConfig);
         nameServer.start();
         try {
-            BrokerConfig brokerConfig = new BrokerConfig();
-            ConfigBinder.builder().bean(brokerConfig).section("store.").build().bind(brokerProperties);
-            brokerConfig.setBindAddress("127.0.0.1");
-            Broker broker = new Broker(brokerConfig);
-            broker.start();
             String namesrvAddr = "127.0.0.1:" + nameServer.port();
-            String brokerAddr = "127.0.0.1:" + broker.port();
+            Properties props = new Properties();
+            props.putAll(brokerProperties);
+            props.setProperty("namesrvAddr", namesrvAddr);
+            props.setProperty("bindAddress", "127.0.0.1");
+            props.setProperty("listenPort", "0");
+            BrokerConfig brokerConfig = new BrokerConfig();
+            BindResult bound = ConfigBinder.builder().bean(brokerConfig).build().bind(props);
+            if (!bound.warnings().isEmpty()) {
+                throw new IllegalStateException("broker config warnings: " + bound.warnings());
+            }
+            Broker broker = new Broker(brokerConfig);
+            try {
+                broker.start();
+            } catch (RuntimeException | Error e) {
+                broker.close();
+                throw e;
+            }
+            String brokerAddr = broker.address();
             return new RunningServers() {
                 @Override
                 public String namesrvAddr() {
