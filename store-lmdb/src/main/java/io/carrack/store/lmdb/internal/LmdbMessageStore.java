@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.lmdbjava.Env;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,8 @@ public final class LmdbMessageStore implements MessageStore {
             this.appender = new RecordAppender(env, queues, clock, context.listener(), keyIndex,
                     loaded.nextPhysicalOffset(), loaded.lastStoreTimestamp(), loaded.lastPhysicalOffset());
             this.reader = new QueueReader(env, queues, config.maxTransferBytes(), config.maxScanEntries());
-            this.writer = new WriterService(env, appender, config.maxBatchMessages(), config.maxBatchBytes());
+            SpaceGuard space = new SpaceGuard(env, SpaceGuard.reserveFor(env.mapSize(), env.pageSize()));
+            this.writer = new WriterService(env, appender, space, config.maxBatchMessages(), config.maxBatchBytes());
             this.flushService = base.flushMode() == FlushMode.ASYNC_FLUSH
                     ? new FlushService(env, base.flushIntervalMillis()) : null;
             this.retention = new Retention(base.deleteWhen(), clock);
@@ -274,9 +276,19 @@ public final class LmdbMessageStore implements MessageStore {
         long budget = force ? Long.MAX_VALUE : config.deleteRecordsPerRun();
         long bytes = 0;
         long records = 0;
+        int chunk = RETENTION_CHUNK;
         while (budget > 0) {
-            RetentionTask t = new RetentionTask(env, queues, keyIndex, cutoff, (int) Math.min(budget, RETENTION_CHUNK));
-            runTask(t);
+            RetentionTask t = new RetentionTask(env, queues, keyIndex, cutoff, (int) Math.min(budget, chunk));
+            try {
+                runTask(t);
+            } catch (StoreException e) {
+                if (!(e.getCause() instanceof Env.MapFullException) || chunk == 1) {
+                    throw e;
+                }
+                chunk = Math.max(1, chunk / 4);
+                LOG.info("retention needs more free pages than the map has; retrying {} records at a time", chunk);
+                continue;
+            }
             bytes += t.removedBytes();
             records += t.removedRecords();
             budget -= t.removedRecords();

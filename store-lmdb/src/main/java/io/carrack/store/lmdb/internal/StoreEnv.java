@@ -18,6 +18,7 @@ import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
 import org.lmdbjava.EnvInfo;
 import org.lmdbjava.LmdbException;
+import org.lmdbjava.Stat;
 import org.lmdbjava.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +79,11 @@ final class StoreEnv implements AutoCloseable {
             if (stale > 0) {
                 LOG.info("cleared {} stale LMDB reader slots in {}", stale, dir);
             }
-            return new StoreEnv(dir, env, channel, lock);
-        } catch (LmdbException | UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
+            StoreEnv opened = new StoreEnv(dir, env, channel, lock);
+            opened.probe();
+            return opened;
+        } catch (LmdbException | UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError
+                 | IllegalAccessError e) {
             if (env != null) {
                 env.close();
             }
@@ -92,6 +96,14 @@ final class StoreEnv implements AutoCloseable {
             }
             release(channel, lock);
             throw e;
+        }
+    }
+
+    /** Reads once, so that missing JVM flags fail here with a hint rather than at the first put. */
+    private void probe() {
+        ByteBuffer key = ByteBuffer.allocateDirect(LmdbLayout.KEY_BUFFER_SIZE);
+        try (Txn<ByteBuffer> txn = env.txnRead()) {
+            MetaRecords.getLong(this, txn, LmdbLayout.NEXT_PHYSICAL_OFFSET, 0, key);
         }
     }
 
@@ -161,6 +173,28 @@ final class StoreEnv implements AutoCloseable {
     /** The map size in bytes. */
     long mapSize() {
         return env.info().mapSize;
+    }
+
+    long pageSize() {
+        return pageSize;
+    }
+
+    /** Pages up to LMDB's high-water mark (the last page ever used, plus one). */
+    long highWaterPages() {
+        return env.info().lastPageNumber + 1;
+    }
+
+    /** Pages held by the database trees as {@code txn} sees them, plus the two meta pages. */
+    long pagesInUse(Txn<ByteBuffer> txn) {
+        long pages = 2 + pages(env.stat());
+        for (Dbi<ByteBuffer> db : List.of(log, cq, queues, keys, meta)) {
+            pages += pages(db.stat(txn));
+        }
+        return pages;
+    }
+
+    private static long pages(Stat s) {
+        return s.branchPages + s.leafPages + s.overflowPages;
     }
 
     /** How much of the map has ever been used (LMDB reuses freed pages below this mark), 0..1. */

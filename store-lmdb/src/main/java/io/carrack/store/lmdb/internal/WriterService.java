@@ -38,10 +38,13 @@ final class WriterService extends ServiceThread {
     private final int maxBatchBytes;
     private final Queue<WriteRequest> queue = new ConcurrentLinkedQueue<>();
     private final List<PutRequest> batch = new ArrayList<>();
+    private final List<PutRequest> admitted = new ArrayList<>();
+    private final SpaceGuard space;
 
-    WriterService(StoreEnv env, RecordAppender appender, int maxBatchMessages, int maxBatchBytes) {
+    WriterService(StoreEnv env, RecordAppender appender, SpaceGuard space, int maxBatchMessages, int maxBatchBytes) {
         super("store-lmdb", "writer", IDLE_MILLIS);
         this.env = env;
+        this.space = space;
         this.appender = appender;
         this.maxBatchMessages = maxBatchMessages;
         this.maxBatchBytes = maxBatchBytes;
@@ -139,20 +142,34 @@ final class WriterService extends ServiceThread {
 
     private void writeAndCommit(List<PutRequest> puts) {
         appender.begin();
+        admitted.clear();
         boolean committed = false;
         try (Txn<ByteBuffer> txn = env.write()) {
+            space.begin(txn);
             for (PutRequest p : puts) {
-                appender.append(txn, p);
+                if (space.admit(p.bytes())) {
+                    appender.append(txn, p);
+                    admitted.add(p);
+                } else {
+                    p.result(PutResult.failed(PutStatus.STORE_FULL));
+                }
             }
-            appender.finish(txn);
-            txn.commit();
+            if (admitted.size() < puts.size()) {
+                LOG.warn("the LMDB map at {} is nearly full ({} bytes): {} puts refused with STORE_FULL; raise"
+                        + " store.lmdb.mapSize or shorten fileReservedTime", env.dir(), env.mapSize(),
+                        puts.size() - admitted.size());
+            }
+            if (!admitted.isEmpty()) {
+                appender.finish(txn);
+                txn.commit();
+            }
             committed = true;
         } finally {
             if (!committed) {
                 appender.aborted();
             }
         }
-        appender.committed(puts);
+        appender.committed(admitted);
     }
 
     private static void fail(PutRequest p, PutStatus status) {
