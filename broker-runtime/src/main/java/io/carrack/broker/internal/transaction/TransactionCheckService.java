@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The transaction check-back (PROTOCOL.md section 13.11 step 4). Every {@code transactionCheckInterval}
- * of the broker's clock it reads the new op records, then walks the half queue from its progress up to
- * where the queue ended when the pass began. For each half message no op record closes:
+ * (its live value) of the broker's clock it reads the new op records, then walks the half queue from
+ * its progress up to where the queue ended when the pass began. For each half message no op record closes:
  * <ul>
  *   <li>checked {@code transactionCheckMax} times already, or older than {@code fileReservedTime}: given
  *       up, copied to {@code TRANS_CHECK_MAX_TIME_TOPIC} and closed with an op record;</li>
@@ -65,7 +65,7 @@ public final class TransactionCheckService extends ServiceThread {
     private final TreeSet<Long> closed = new TreeSet<>();
     /** Op records read but not yet passed by the half progress: op queue offset to half queue offset. */
     private final TreeMap<Long, Long> pendingOps = new TreeMap<>();
-    private long nextCheckAt;
+    private long lastCheckAt;
     private long halfProgress = -1;
     private long opRead = -1;
 
@@ -74,16 +74,17 @@ public final class TransactionCheckService extends ServiceThread {
         this.ctx = ctx;
         this.log = log;
         this.store = ctx.store();
-        this.nextCheckAt = ctx.clock().millis() + ctx.config().getTransactionCheckInterval();
+        this.lastCheckAt = ctx.clock().millis();
     }
 
     @Override
     protected int doWork() {
         long now = ctx.clock().millis();
-        if (now < nextCheckAt) {
+        // the interval is read each time: UPDATE_BROKER_CONFIG may change it
+        if (now - lastCheckAt < ctx.config().getTransactionCheckInterval()) {
             return 0;
         }
-        nextCheckAt = now + ctx.config().getTransactionCheckInterval();
+        lastCheckAt = now;
         if (store.maxOffset(HALF, QUEUE) > 0) {
             check(now);
         }
