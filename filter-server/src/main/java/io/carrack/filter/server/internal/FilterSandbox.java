@@ -116,8 +116,7 @@ public final class FilterSandbox implements AutoCloseable {
     public Matches match(String group, String topic, List<? extends MessageView> messages) {
         LoadedFilter f = filters.get(key(group, topic));
         if (f == null) {
-            return new Matches(Matches.Status.NOT_REGISTERED, null, "no filter class registered for consumer group "
-                    + group + " on topic " + topic + " at this filter server");
+            return new Matches(Matches.Status.NOT_REGISTERED, null, notRegistered(group, topic));
         }
         String problem = f.problem();
         if (problem != null) {
@@ -140,10 +139,17 @@ public final class FilterSandbox implements AutoCloseable {
         }
     }
 
-    /** Null if the filter of a group on a topic works, else why not (also when none is registered). */
-    public String problem(String group, String topic) {
+    /**
+     * Null if the filter of a group on a topic is registered and works, else the text reported to the
+     * consumer: not registered, refused, or disabled and why.
+     */
+    public String unavailable(String group, String topic) {
         LoadedFilter f = filters.get(key(group, topic));
-        return f == null ? "not registered" : f.problem();
+        if (f == null) {
+            return notRegistered(group, topic);
+        }
+        String problem = f.problem();
+        return problem == null ? null : disabledText(f, problem);
     }
 
     /** Removes the filter of a group on a topic. */
@@ -261,6 +267,11 @@ public final class FilterSandbox implements AutoCloseable {
 
     private static String disabledText(LoadedFilter f, String problem) {
         return "filter class " + f.className() + " is disabled: " + problem;
+    }
+
+    private static String notRegistered(String group, String topic) {
+        return "no filter class registered for consumer group " + group + " on topic " + topic
+                + " at this filter server";
     }
 
     private static String key(String group, String topic) {
