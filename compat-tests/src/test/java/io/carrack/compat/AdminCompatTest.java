@@ -10,6 +10,8 @@ import io.carrack.compat.harness.Await;
 import io.carrack.compat.harness.CompatEnv;
 import io.carrack.compat.harness.CompatTest;
 import io.carrack.compat.harness.Inbox;
+import io.carrack.compat.harness.Offsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +83,11 @@ class AdminCompatTest {
         String group = env.uniqueName("CG");
         DefaultMQProducer producer = env.startedProducer();
         Map<Integer, Long> perQueue = new TreeMap<>();
+        List<SendResult> results = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             SendResult result = producer.send(message(topic, "TagA", "stats-" + i, "stats " + i));
             assertSendOk(env, topic, result);
+            results.add(result);
             perQueue.merge(result.getMessageQueue().getQueueId(), 1L, Long::sum);
         }
         DefaultMQAdminExt admin = env.startedAdmin();
@@ -95,12 +99,17 @@ class AdminCompatTest {
                 });
         assertEquals(perQueue, maxOffsets, "max offset per queue = messages sent to it");
 
+        Map<MessageQueue, Long> nextOffsets = Offsets.nextOffsets(results);
         Inbox inbox = new Inbox();
         DefaultMQPushConsumer consumer = env.pushConsumer(group);
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener(inbox.recordingListener());
         consumer.start();
         inbox.awaitSize(9, TIMEOUT);
+        // Shutting down persists the consumer's offsets on the broker (else the client's first
+        // periodic persist comes 10 s after start).
+        Offsets.awaitConsumedUpTo(consumer, nextOffsets, TIMEOUT);
+        consumer.shutdown();
         ConsumeStats consumeStats = Await.awaitValue("consume stats of " + group + " without lag", TIMEOUT, () -> {
             ConsumeStats s = admin.examineConsumeStats(group);
             boolean hasTopic = s.getOffsetTable().keySet().stream().anyMatch(q -> topic.equals(q.getTopic()));

@@ -17,6 +17,7 @@ import org.apache.rocketmq.client.consumer.MessageSelector;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageQueue;
 
 /**
  * SQL92 property filters (broker with enablePropertyFilter=true): the broker alone filters (the
@@ -48,6 +49,16 @@ class SqlFilterCompatTest {
             if (match) {
                 expected.add(new Fingerprint(m.getKeys(), "sql body " + i, result.getMsgId()), result);
             }
+        }
+        // A matching message last in every queue: once the consumer has acknowledged it, it has seen
+        // (and the broker has filtered) everything before it, without waiting out a long poll.
+        for (MessageQueue queue : producer.fetchPublishMessageQueues(topic)) {
+            Message m = message(topic, "TagB", "sql-last-" + queue.getQueueId(), "sql last " + queue.getQueueId());
+            m.putUserProperty("a", "100");
+            SendResult result = producer.send(m, queue);
+            assertSendOk(env, topic, result);
+            results.add(result);
+            expected.add(new Fingerprint(m.getKeys(), "sql last " + queue.getQueueId(), result.getMsgId()), result);
         }
         Inbox inbox = new Inbox();
         DefaultMQPushConsumer consumer = env.pushConsumer(env.uniqueName("CG"));
