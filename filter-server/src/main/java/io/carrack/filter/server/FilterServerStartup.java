@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Command line of the filter server, {@code mqfiltersrv}:
  * <pre>
- *   mqfiltersrv -b brokerHost:port [-l listenAddress] [-p port] [-a advertisedHost]
+ *   mqfiltersrv -b brokerHost:port [-l listenAddress] [--port port] [-a advertisedHost]
  *               [-t matchTimeoutMillis] [--parentPid pid] [-h]
  * </pre>
  * A broker with {@code filterServerNums > 0} starts it with {@code -b <its address> --parentPid <its pid>};
@@ -25,11 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class FilterServerStartup {
     private static final Logger LOG = LoggerFactory.getLogger(FilterServerStartup.class);
     private static final String USAGE = """
-            usage: mqfiltersrv -b brokerHost:port [-l listenAddress] [-p port] [-a advertisedHost]
+            usage: mqfiltersrv -b brokerHost:port [-l listenAddress] [--port port] [-a advertisedHost]
                                [-t matchTimeoutMillis] [--parentPid pid] [-h]
               -b host:port     the broker to serve (required)
               -l address       address to listen on (default 0.0.0.0)
-              -p port          port to listen on (default 0: a free port, registered with the broker)
+              --port port      port to listen on (default 0: a free port, registered with the broker)
               -a host          host to register with the broker (default: the broker's host)
               -t millis        time budget of one match call (default 200)
               --parentPid pid  exit when that process (the broker that started this one) ends
@@ -78,7 +78,7 @@ public final class FilterServerStartup {
                 }
                 case "-b", "--brokerAddr" -> broker = value(args, ++i, a);
                 case "-l", "--listenAddress" -> listen = value(args, ++i, a);
-                case "-p", "--port" -> port = (int) number(args, ++i, a);
+                case "--port", "--listenPort" -> port = (int) number(args, ++i, a);
                 case "-a", "--advertisedHost" -> advertised = value(args, ++i, a);
                 case "-t", "--matchTimeoutMillis" -> matchMillis = number(args, ++i, a);
                 case "--parentPid" -> parent = number(args, ++i, a);
