@@ -13,6 +13,7 @@ import io.carrack.broker.internal.longpolling.PullRequestHoldService;
 import io.carrack.broker.internal.namesrv.NameServerRegistrar;
 import io.carrack.broker.internal.offset.ConsumerOffsetManager;
 import io.carrack.broker.internal.processor.BrokerAdminProcessor;
+import io.carrack.broker.internal.processor.ClientAdminProcessor;
 import io.carrack.broker.internal.processor.ClientManageProcessor;
 import io.carrack.broker.internal.processor.ConsumerManageProcessor;
 import io.carrack.broker.internal.processor.EndTransactionProcessor;
@@ -245,6 +246,9 @@ public final class BrokerServices {
                 RequestCode.GET_CONSUME_STATS, RequestCode.GET_CONSUMER_CONNECTION_LIST,
                 RequestCode.GET_PRODUCER_CONNECTION_LIST, RequestCode.GET_ALL_CONSUMER_OFFSET,
                 RequestCode.GET_ALL_DELAY_OFFSET);
+        register(new ClientAdminProcessor(ctx), admin, RequestCode.INVOKE_BROKER_TO_RESET_OFFSET,
+                RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS, RequestCode.GET_CONSUMER_RUNNING_INFO,
+                RequestCode.CONSUME_MESSAGE_DIRECTLY);
         register(new BrokerAdminProcessor(ctx, BrokerConfigBinding.binder(config), () -> registrar.registerAsync()),
                 admin, RequestCode.UPDATE_BROKER_CONFIG, RequestCode.GET_BROKER_CONFIG,
                 RequestCode.GET_BROKER_RUNTIME_INFO);
