@@ -40,7 +40,7 @@ class DelayCompatTest {
         DefaultMQProducer producer = env.startedProducer();
         SendResult created = producer.send(message(topic, "TagA", "probe-create", "probe"));
         assertSendOk(env, topic, created);
-        List<MessageQueue> queues = producer.fetchPublishMessageQueues(topic);
+        List<MessageQueue> queues = env.publishQueues(producer, topic);
         Set<String> probes = new HashSet<>();
         probes.add("probe-create");
         for (MessageQueue queue : queues) {

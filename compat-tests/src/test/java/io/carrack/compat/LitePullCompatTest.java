@@ -42,7 +42,7 @@ class LitePullCompatTest {
         keys.add("lp-create");
         Map<String, String> bodies = new HashMap<>();
         bodies.put("lp-create", "lp create");
-        List<MessageQueue> queues = producer.fetchPublishMessageQueues(topic);
+        List<MessageQueue> queues = env.publishQueues(producer, topic);
         for (MessageQueue queue : queues) {
             for (int i = 0; i < PER_QUEUE; i++) {
                 String key = "lp-" + queue.getQueueId() + "-" + i;

@@ -52,7 +52,7 @@ class SqlFilterCompatTest {
         }
         // A matching message last in every queue: once the consumer has acknowledged it, it has seen
         // (and the broker has filtered) everything before it, without waiting out a long poll.
-        for (MessageQueue queue : producer.fetchPublishMessageQueues(topic)) {
+        for (MessageQueue queue : env.publishQueues(producer, topic)) {
             Message m = message(topic, "TagB", "sql-last-" + queue.getQueueId(), "sql last " + queue.getQueueId());
             m.putUserProperty("a", "100");
             SendResult result = producer.send(m, queue);

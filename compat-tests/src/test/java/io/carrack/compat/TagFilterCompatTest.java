@@ -44,7 +44,7 @@ class TagFilterCompatTest {
         }
         // A TagA message last in every queue: once the consumer has acknowledged it, it has seen (and
         // the broker has filtered) everything before it, without waiting out a long poll.
-        for (MessageQueue queue : producer.fetchPublishMessageQueues(topic)) {
+        for (MessageQueue queue : env.publishQueues(producer, topic)) {
             Message m = message(topic, "TagA", "tag-last-" + queue.getQueueId(), "tag last " + queue.getQueueId());
             SendResult result = producer.send(m, queue);
             assertSendOk(env, topic, result);

@@ -1,13 +1,16 @@
 package io.carrack.compat.harness;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.ClientConfig;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,7 @@ public final class CompatEnv implements AutoCloseable {
     /** Delay before a consumer pulls again after a failed pull (the client default is 3 s). */
     public static final long PULL_RETRY_DELAY_MS = 500;
 
+    private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(20);
     private static final Logger LOG = LoggerFactory.getLogger(CompatEnv.class);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     /**
@@ -136,6 +140,17 @@ public final class CompatEnv implements AutoCloseable {
         admin.start();
         register(admin::shutdown);
         return admin;
+    }
+
+    /**
+     * The publish queues of {@code topic}, as the name server routes them, waiting until it knows the
+     * topic: a broker registers an auto-created topic with the name server asynchronously.
+     */
+    public List<MessageQueue> publishQueues(DefaultMQProducer producer, String topic) {
+        return Await.awaitValue("name server route of " + topic, ROUTE_TIMEOUT, () -> {
+            List<MessageQueue> queues = producer.fetchPublishMessageQueues(topic);
+            return queues.isEmpty() ? null : queues;
+        });
     }
 
     private void configure(ClientConfig client) {
