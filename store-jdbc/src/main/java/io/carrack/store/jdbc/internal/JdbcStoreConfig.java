@@ -50,7 +50,7 @@ public record JdbcStoreConfig(StoreConfig base, String url, String user, String 
     public static final String POOL_SIZE = "poolSize";
     public static final int POOL_SIZE_DEFAULT = 4;
     public static final String CONNECT_TIMEOUT_MILLIS = "connectTimeoutMillis";
-    public static final long CONNECT_TIMEOUT_MILLIS_DEFAULT = 5000;
+    public static final long CONNECT_TIMEOUT_MILLIS_DEFAULT = 30_000;
     public static final String MAX_BATCH_MESSAGES = "maxBatchMessages";
     public static final int MAX_BATCH_MESSAGES_DEFAULT = 2048;
     public static final String MAX_BATCH_BYTES = "maxBatchBytes";
