@@ -132,7 +132,15 @@ public final class LmdbMessageStore implements MessageStore {
     }
 
     private PutResult submitAndWait(PutRequest r) {
-        writer.submit(r);
+        // Inside the guard: the caller may write the transaction itself, so close must wait for it.
+        if (!guard.tryEnter()) {
+            return PutResult.failed(PutStatus.SERVICE_NOT_AVAILABLE);
+        }
+        try {
+            writer.submit(r);
+        } finally {
+            guard.leave();
+        }
         if (guard.isClosed()) {
             r.failIfPending();
         }
@@ -163,7 +171,14 @@ public final class LmdbMessageStore implements MessageStore {
 
     private void runTask(WriteTask task) {
         TaskRequest r = new TaskRequest(task);
-        writer.submit(r);
+        if (!guard.tryEnter()) {
+            throw new StoreException("the store at " + dir + " is closed");
+        }
+        try {
+            writer.submit(r);
+        } finally {
+            guard.leave();
+        }
         if (guard.isClosed()) {
             r.failIfPending();
         }
@@ -278,7 +293,8 @@ public final class LmdbMessageStore implements MessageStore {
         long records = 0;
         int chunk = RETENTION_CHUNK;
         while (budget > 0) {
-            RetentionTask t = new RetentionTask(env, queues, keyIndex, cutoff, (int) Math.min(budget, chunk));
+            RetentionTask t = new RetentionTask(env, queues, keyIndex, cutoff, (int) Math.min(budget, chunk),
+                    appender::nextPhysicalOffset);
             try {
                 runTask(t);
             } catch (StoreException e) {
@@ -327,12 +343,12 @@ public final class LmdbMessageStore implements MessageStore {
             return;
         }
         cleanService.shutdown();
+        boolean drained = guard.drain();
         writer.shutdown();
         writer.failPending();
         if (flushService != null) {
             flushService.shutdown();
         }
-        boolean drained = guard.drain();
         if (writer.isAlive() || !drained) {
             LOG.error("not closing the LMDB environment at {}: a thread still uses it", dir);
             return;

@@ -40,6 +40,16 @@ final class ReadGuard {
         }
     }
 
+    /** Enters unless closed; pair a true result with {@link #leave()}. */
+    boolean tryEnter() {
+        inside.incrementAndGet();
+        if (closed.get()) {
+            inside.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
     void leave() {
         inside.decrementAndGet();
     }

@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * Writes puts inside the writer's transaction: assigns physical offsets (the cumulative byte position, like a
  * commit log: next = previous + record size) and queue offsets, encodes each record once straight into the
  * LMDB page ({@code MDB_RESERVE}, {@code MDB_APPEND}), adds its consume-queue entry and key-index entries,
- * and at the end of the transaction the touched queues' bounds and the next physical offset. Nothing is
- * visible in memory until {@link #committed} publishes it; {@link #aborted()} forgets it.
+ * and records a queue in the {@code queues} database when it is new. A queue's next offset and the next
+ * physical offset are not written per transaction: they follow from the last queue entry and the last log
+ * record at open ({@link StoreLoader}); retention writes them when it removes those. Nothing is visible in
+ * memory until {@link #committed} publishes it; {@link #aborted()} forgets it.
  *
  * <p>Thread safety: writer thread only, except the volatile getters.
  */
@@ -56,14 +58,16 @@ final class RecordAppender {
         final int queueId;
         final byte[] topicBytes;
         final long min;
+        final boolean created;
         long next;
 
-        Pending(String topic, int queueId, byte[] topicBytes, long min, long next) {
+        Pending(String topic, int queueId, byte[] topicBytes, long min, long next, boolean created) {
             this.topic = topic;
             this.queueId = queueId;
             this.topicBytes = topicBytes;
             this.min = min;
             this.next = next;
+            this.created = created;
         }
     }
 
@@ -112,7 +116,7 @@ final class RecordAppender {
     void append(Txn<ByteBuffer> txn, PutRequest r) {
         List<BrokerMessage> messages = r.messages();
         BrokerMessage first = messages.get(0);
-        Pending q = pendingFor(txn, first.topic(), first.queueId());
+        Pending q = pendingFor(first.topic(), first.queueId());
         long now = clock.millis();
         long firstPhys = txnPhys;
         long firstQueueOffset = -1;
@@ -149,13 +153,14 @@ final class RecordAppender {
                 now));
     }
 
-    /** Writes the touched queues' bounds and the next physical offset; the caller then commits. */
+    /** Records the queues this transaction created; the caller then commits. */
     void finish(Txn<ByteBuffer> txn) {
         for (Pending q : pending.values()) {
-            env.queues().put(txn, LmdbLayout.queueKey(key, q.topicBytes, q.queueId),
-                    LmdbLayout.queueValue(value, q.min, q.next));
+            if (q.created) {
+                env.queues().put(txn, LmdbLayout.queueKey(key, q.topicBytes, q.queueId),
+                        LmdbLayout.queueValue(value, q.min, q.next));
+            }
         }
-        MetaRecords.putLong(env, txn, LmdbLayout.NEXT_PHYSICAL_OFFSET, txnPhys, key, value);
     }
 
     /** The transaction committed: publishes offsets, counts, and tells the listener of each new message. */
@@ -200,13 +205,13 @@ final class RecordAppender {
         }
     }
 
-    private Pending pendingFor(Txn<ByteBuffer> txn, String topic, int queueId) {
+    private Pending pendingFor(String topic, int queueId) {
         QueueKey k = new QueueKey(topic, queueId);
         Pending p = pending.get(k);
         if (p == null) {
             QueueState s = queues.find(topic, queueId);
-            p = s == null ? new Pending(topic, queueId, LmdbLayout.topicBytes(topic), 0, 0)
-                    : new Pending(topic, queueId, s.topicBytes(), s.minOffset(), s.maxOffset());
+            p = s == null ? new Pending(topic, queueId, LmdbLayout.topicBytes(topic), 0, 0, true)
+                    : new Pending(topic, queueId, s.topicBytes(), s.minOffset(), s.maxOffset(), false);
             pending.put(k, p);
         }
         return p;

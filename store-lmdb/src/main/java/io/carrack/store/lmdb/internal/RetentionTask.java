@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.lmdbjava.Cursor;
 import org.lmdbjava.Txn;
 
@@ -14,7 +15,8 @@ import org.lmdbjava.Txn;
  * before {@code cutoff}, at most {@code limit} of them, together with what points at them: the consume-queue
  * entry (if it still points at this record: a topic may have been deleted and re-created since) and the key
  * index entries. Each touched queue's min offset moves past its removed entries, in the {@code queues}
- * database and, after the commit, in memory.
+ * database (with its next offset, which may no longer follow from its entries) and, after the commit, in
+ * memory; the next physical offset is written to {@code meta} for the same reason.
  *
  * <p>Thread safety: runs on the writer thread; read {@link #removedRecords()}, {@link #removedBytes()} and
  * {@link #reachedCutoff()} after its request completed.
@@ -25,14 +27,17 @@ final class RetentionTask implements WriteTask {
     private final KeyIndex keyIndex;
     private final long cutoff;
     private final int limit;
+    private final LongSupplier nextPhysicalOffset;
     private final ByteBuffer key = ByteBuffer.allocateDirect(LmdbLayout.KEY_BUFFER_SIZE);
     private final ByteBuffer value = ByteBuffer.allocateDirect(64);
     private int removedRecords;
     private long removedBytes;
     private boolean reachedCutoff;
 
-    RetentionTask(StoreEnv env, QueueTable queues, KeyIndex keyIndex, long cutoff, int limit) {
+    RetentionTask(StoreEnv env, QueueTable queues, KeyIndex keyIndex, long cutoff, int limit,
+                  LongSupplier nextPhysicalOffset) {
         this.env = env;
+        this.nextPhysicalOffset = nextPhysicalOffset;
         this.queues = queues;
         this.keyIndex = keyIndex;
         this.cutoff = cutoff;
@@ -79,6 +84,10 @@ final class RetentionTask implements WriteTask {
             QueueState q = e.getKey();
             env.queues().put(txn, LmdbLayout.queueKey(key, q.topicBytes(), q.queueId()),
                     LmdbLayout.queueValue(value, e.getValue(), q.maxOffset()));
+        }
+        if (removedRecords > 0) {
+            // the log may now be empty: keep where it ends, so physical offsets never repeat
+            MetaRecords.putLong(env, txn, LmdbLayout.NEXT_PHYSICAL_OFFSET, nextPhysicalOffset.getAsLong(), key, value);
         }
         return () -> newMins.forEach(QueueState::minOffset);
     }

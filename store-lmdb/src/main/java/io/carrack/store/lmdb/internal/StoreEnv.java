@@ -45,6 +45,7 @@ final class StoreEnv implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final long pageSize;
+    private final long mapSize;
 
     private StoreEnv(Path dir, Env<ByteBuffer> env, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
@@ -57,6 +58,7 @@ final class StoreEnv implements AutoCloseable {
         this.keys = env.openDbi(LmdbLayout.KEYS_DB, DbiFlags.MDB_CREATE);
         this.meta = env.openDbi(LmdbLayout.META_DB, DbiFlags.MDB_CREATE);
         this.pageSize = env.stat().pageSize;
+        this.mapSize = env.info().mapSize;
     }
 
     /** Opens (creating) the environment in {@code dir}. */
@@ -172,7 +174,7 @@ final class StoreEnv implements AutoCloseable {
 
     /** The map size in bytes. */
     long mapSize() {
-        return env.info().mapSize;
+        return mapSize;
     }
 
     long pageSize() {

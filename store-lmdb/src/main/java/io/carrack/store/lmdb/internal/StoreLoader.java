@@ -6,11 +6,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.lmdbjava.Cursor;
 import org.lmdbjava.CursorIterable;
+import org.lmdbjava.GetOp;
 import org.lmdbjava.Txn;
 
 /**
- * Reads what the store keeps in memory at open: every queue's bounds and the log's end. LMDB has recovered to
- * its last committed transaction by then, so there is nothing to repair.
+ * Reads what the store keeps in memory at open: every queue's bounds (min offset as last written, next offset
+ * one past its last entry unless retention wrote a larger one) and the log's end (one past its last record, or
+ * as retention wrote it). LMDB has recovered to its last committed transaction by then: nothing to repair.
  *
  * <p>Thread safety: used once, at open.
  */
@@ -28,6 +30,24 @@ final class StoreLoader {
     record Loaded(long nextPhysicalOffset, long lastStoreTimestamp, long lastPhysicalOffset) {
     }
 
+    /** The queue offset of a queue's last consume-queue entry, or -1. */
+    private static long lastEntry(StoreEnv env, Txn<ByteBuffer> txn, byte[] topic, int queueId) {
+        ByteBuffer after = LmdbLayout.cqKey(ByteBuffer.allocateDirect(LmdbLayout.KEY_BUFFER_SIZE), topic, queueId,
+                Long.MAX_VALUE);
+        int prefixLength = LmdbLayout.queueKeyLength(topic);
+        try (Cursor<ByteBuffer> c = env.cq().openCursor(txn)) {
+            boolean ok = c.get(after, GetOp.MDB_SET_RANGE) ? c.prev() : c.last();
+            if (!ok) {
+                return -1;
+            }
+            ByteBuffer k = c.key().order(ByteOrder.BIG_ENDIAN);
+            if (k.remaining() != prefixLength + 8 || !LmdbLayout.startsWith(k, after, prefixLength)) {
+                return -1;
+            }
+            return k.getLong(k.position() + prefixLength);
+        }
+    }
+
     static Loaded load(StoreEnv env, QueueTable queues) {
         try (Txn<ByteBuffer> txn = env.read()) {
             try (CursorIterable<ByteBuffer> it = env.queues().iterate(txn)) {
@@ -40,7 +60,8 @@ final class StoreLoader {
                     k.duplicate().position(p + 1).get(topic);
                     int queueId = k.getInt(p + 1 + topicLength);
                     long min = v.getLong(v.position() + LmdbLayout.QUEUE_MIN_OFFSET);
-                    long next = v.getLong(v.position() + LmdbLayout.QUEUE_NEXT_OFFSET);
+                    long next = Math.max(v.getLong(v.position() + LmdbLayout.QUEUE_NEXT_OFFSET),
+                            lastEntry(env, txn, topic, queueId) + 1);
                     queues.add(new String(topic, StandardCharsets.UTF_8), queueId, min, next);
                 }
             }

@@ -15,7 +15,7 @@ abstract class WriteRequest {
     private static final int CLAIMED = 1;
     private static final int DONE = 2;
     /** Busy-polls before parking: a commit often ends within a few microseconds. */
-    private static final int SPINS = 2_000;
+    private static final int SPINS = 200;
 
     private final AtomicInteger state = new AtomicInteger(PENDING);
     private final CountDownLatch done = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.lmdbjava.Env;
 import org.lmdbjava.LmdbException;
 import org.lmdbjava.Txn;
@@ -15,21 +16,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer ({@code carrack-store-lmdb-writer}): group commit. Callers queue {@link PutRequest}s and
- * {@link TaskRequest}s; the thread drains the puts waiting at that moment (up to {@code maxBatchMessages}
- * messages and {@code maxBatchBytes}) into one write transaction, commits it (forced to disk by LMDB with
- * SYNC_FLUSH) and only then completes their requests. A task runs alone in its own transaction.
+ * The single writer: group commit. Callers queue {@link PutRequest}s and {@link TaskRequest}s; whoever holds the
+ * write lock drains the puts waiting at that moment (up to {@code maxBatchMessages} messages and
+ * {@code maxBatchBytes}) into one write transaction, commits it (forced to disk by LMDB with SYNC_FLUSH) and
+ * only then completes their requests. A task runs alone in its own transaction.
+ *
+ * <p>The lock holder is the writer thread ({@code carrack-store-lmdb-writer}) or, when the lock is free, the
+ * caller itself (combining): a lone producer then commits its own put without handing it to another thread
+ * and waiting to be scheduled twice, while concurrent producers queue behind the holder and are committed
+ * together by it or by the writer thread. Either way exactly one thread writes at a time, LMDB's rule.
  *
  * <p>When a transaction fails because the map is full ({@code MDB_MAP_FULL}) or the transaction too large,
  * it is aborted (nothing of it is kept) and its puts are retried one per transaction, so every put that still
  * fits is stored and the others get {@link PutStatus#STORE_FULL}.
  *
- * <p>Thread safety: {@link #submit} from any thread.
+ * <p>Thread safety: {@link #submit} from any thread; everything else runs under the write lock.
  */
 final class WriterService extends ServiceThread {
     private static final Logger LOG = LoggerFactory.getLogger(WriterService.class);
-    /** Polls this many times before idling, so that a steady stream of puts does not park the thread. */
-    private static final int SPINS = 2_000;
     private static final long IDLE_MILLIS = 100;
 
     private final StoreEnv env;
@@ -37,6 +41,7 @@ final class WriterService extends ServiceThread {
     private final int maxBatchMessages;
     private final int maxBatchBytes;
     private final Queue<WriteRequest> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final List<PutRequest> batch = new ArrayList<>();
     private final List<PutRequest> admitted = new ArrayList<>();
     private final SpaceGuard space;
@@ -50,30 +55,57 @@ final class WriterService extends ServiceThread {
         this.maxBatchBytes = maxBatchBytes;
     }
 
-    /** Queues a request and wakes the thread. */
+    /**
+     * Queues a request; if no one is writing, writes the queue up to and including it on this thread, else
+     * wakes the writer thread. The caller then waits for the request.
+     */
     void submit(WriteRequest r) {
         queue.add(r);
-        wakeup();
+        if (writeLock.tryLock()) {
+            try {
+                WriteRequest next;
+                while (!r.isDone() && (next = queue.poll()) != null) {
+                    process(next);
+                }
+            } finally {
+                writeLock.unlock();
+            }
+            if (!queue.isEmpty()) {
+                wakeup();
+            }
+        } else {
+            wakeup();
+        }
     }
 
     @Override
     protected int doWork() {
-        WriteRequest first = queue.poll();
-        for (int i = 0; first == null && i < SPINS && !isStopped(); i++) {
-            Thread.onSpinWait();
-            first = queue.poll();
-        }
-        if (first == null) {
+        if (queue.isEmpty()) {
             return 0;
         }
-        return process(first);
+        int n = 0;
+        writeLock.lock();
+        try {
+            WriteRequest next;
+            while ((next = queue.poll()) != null) {
+                n += process(next);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        return n;
     }
 
     @Override
     protected void onStop() {
-        WriteRequest r;
-        while ((r = queue.poll()) != null) {
-            process(r);
+        writeLock.lock();
+        try {
+            WriteRequest r;
+            while ((r = queue.poll()) != null) {
+                process(r);
+            }
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -185,6 +217,7 @@ final class WriterService extends ServiceThread {
                 txn.commit();
             }
             publish.run();
+            space.remeasure();
         } catch (RuntimeException e) {
             LOG.error("store task failed; nothing of it was stored", e);
             task.failure(e);
