@@ -103,7 +103,7 @@ final class CarrackRules {
                 .allowEmptyShould(true);
         ArchRule jdbc = classes().that().resideInAPackage(pkg("store.jdbc"))
                 .should().onlyDependOnClassesThat().resideInAnyPackage(concat(shared, pkg("store.jdbc"),
-                        "com.zaxxer.hikari..", "org.h2..", "org.postgresql.."))
+                        "javax.sql..", "com.zaxxer.hikari..", "org.h2..", "org.postgresql.."))
                 .allowEmptyShould(true);
         return CompositeRule.of("stores depend only on spi, common, java and their own libraries",
                 List.of(mmap, lmdb, jdbc));
