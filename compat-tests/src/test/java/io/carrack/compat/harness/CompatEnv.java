@@ -51,9 +51,14 @@ public final class CompatEnv implements AutoCloseable {
         this.testName = testName;
     }
 
-    /** The store type of the broker under test. */
+    /** The store of the broker under test. */
+    public Stores.Store store() {
+        return cluster.store();
+    }
+
+    /** The {@code storeType} of the broker under test. */
     public String storeType() {
-        return cluster.storeType();
+        return cluster.store().storeType();
     }
 
     /** {@code 127.0.0.1:port} of the name server. */
@@ -81,7 +86,7 @@ public final class CompatEnv implements AutoCloseable {
      * it: {@code <kind>_<test method>_<store>_<n>_<run>}.
      */
     public String uniqueName(String kind) {
-        String name = kind + "_" + testName + "_" + storeType() + "_" + SEQUENCE.incrementAndGet() + "_" + RUN_ID;
+        String name = kind + "_" + testName + "_" + store().id() + "_" + SEQUENCE.incrementAndGet() + "_" + RUN_ID;
         name = name.replaceAll("[^A-Za-z0-9_-]", "_");
         return name.length() <= 120 ? name : name.substring(name.length() - 120);
     }

@@ -3,6 +3,8 @@ package io.carrack.compat.harness;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 /**
  * Runs each {@link CompatTest} once per selected store. The name server and broker for a store are
  * started on the first test of a class that needs them and shut down when the class finishes; each
- * invocation gets a fresh {@link CompatEnv} whose clients are shut down after the test.
+ * invocation gets a fresh {@link CompatEnv} whose clients are shut down after the test. The invocations
+ * of a store that cannot run here (see {@link Stores.Store#unavailableReason()}) are skipped with the reason.
  */
 public final class CompatExtension implements TestTemplateInvocationContextProvider {
 
@@ -30,20 +33,30 @@ public final class CompatExtension implements TestTemplateInvocationContextProvi
         return Stores.selected().stream().map(StoreInvocation::new);
     }
 
-    private record StoreInvocation(String storeType) implements TestTemplateInvocationContext {
+    private record StoreInvocation(Stores.Store store) implements TestTemplateInvocationContext {
         @Override
         public String getDisplayName(int invocationIndex) {
-            return "[" + storeType + "]";
+            return "[" + store.id() + "]";
         }
 
         @Override
         public List<Extension> getAdditionalExtensions() {
-            return List.of(new EnvResolver(storeType));
+            return List.of(new Availability(store), new EnvResolver(store));
+        }
+    }
+
+    /** Skips the invocation, with the reason, when its store cannot run here. */
+    private record Availability(Stores.Store store) implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return store.unavailableReason()
+                    .map(ConditionEvaluationResult::disabled)
+                    .orElseGet(() -> ConditionEvaluationResult.enabled("store " + store.id() + " is available"));
         }
     }
 
     /** Supplies the {@link CompatEnv} parameter and closes it after the test. */
-    private record EnvResolver(String storeType) implements ParameterResolver, AfterEachCallback {
+    private record EnvResolver(Stores.Store store) implements ParameterResolver, AfterEachCallback {
 
         @Override
         public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -54,8 +67,8 @@ public final class CompatExtension implements TestTemplateInvocationContextProvi
         public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
             ExtensionContext classContext = classContext(context);
             ClusterHolder holder = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(
-                    "cluster-" + storeType,
-                    key -> ClusterHolder.start(storeType, classContext.getRequiredTestClass().getSimpleName()),
+                    "cluster-" + store.id(),
+                    key -> ClusterHolder.start(store, classContext.getRequiredTestClass().getSimpleName()),
                     ClusterHolder.class);
             CompatEnv env = new CompatEnv(holder.cluster(), context.getRequiredTestMethod().getName());
             context.getStore(NAMESPACE).put("env", env);
@@ -92,12 +105,13 @@ public final class CompatExtension implements TestTemplateInvocationContextProvi
             this.failure = failure;
         }
 
-        static ClusterHolder start(String storeType, String owner) {
+        static ClusterHolder start(Stores.Store store, String owner) {
             try {
-                return new ClusterHolder(EmbeddedCluster.start(storeType, owner), null);
+                return new ClusterHolder(EmbeddedCluster.start(store, owner), null);
             } catch (Exception e) {
                 return new ClusterHolder(null, new IllegalStateException(
-                        "could not start name server and broker with storeType=" + storeType, e));
+                        "could not start name server and broker with store " + store.id() + " (storeType="
+                                + store.storeType() + ")", e));
             }
         }
 

@@ -35,22 +35,20 @@ public final class EmbeddedCluster implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedCluster.class);
     private static final String WORK_DIR_PROPERTY = "carrack.compat.workDir";
 
-    private final String storeType;
+    private final Stores.Store store;
     private final Path storeRoot;
     private final RunningServers servers;
 
-    private EmbeddedCluster(String storeType, Path storeRoot, RunningServers servers) {
-        this.storeType = storeType;
+    private EmbeddedCluster(Stores.Store store, Path storeRoot, RunningServers servers) {
+        this.store = store;
         this.storeRoot = storeRoot;
         this.servers = servers;
     }
 
-    /** Starts a name server and a broker using store {@code storeType}; {@code owner} names the temp dir. */
-    static EmbeddedCluster start(String storeType, String owner) throws Exception {
-        Path base = Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/compat-work")).toAbsolutePath();
-        Files.createDirectories(base);
-        Path root = Files.createTempDirectory(base, owner + "-" + storeType + "-");
-        Properties broker = brokerProperties(storeType, root);
+    /** Starts a name server and a broker using {@code store}; {@code owner} names the temp dir. */
+    static EmbeddedCluster start(Stores.Store store, String owner) throws Exception {
+        Path root = newWorkDir(owner + "-" + store.id());
+        Properties broker = brokerProperties(store, root);
         try {
             RunningServers servers = EmbeddedServers.start(broker);
             try {
@@ -59,9 +57,9 @@ public final class EmbeddedCluster implements AutoCloseable {
                 servers.close();
                 throw e;
             }
-            LOG.info("started name server {} and broker {} (storeType={}, store={})",
-                    servers.namesrvAddr(), servers.brokerAddr(), storeType, root);
-            return new EmbeddedCluster(storeType, root, servers);
+            LOG.info("started name server {} and broker {} (store {}, storeType={}, directory {})",
+                    servers.namesrvAddr(), servers.brokerAddr(), store.id(), store.storeType(), root);
+            return new EmbeddedCluster(store, root, servers);
         } catch (Exception | Error e) {
             deleteQuietly(root);
             throw e;
@@ -94,16 +92,27 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
 
     /**
-     * The broker configuration, with Apache RocketMQ's key names; {@link EmbeddedServers} adds
+     * A new directory under the compat work directory ({@code target/compat-work}), named after
+     * {@code prefix}.
+     */
+    static Path newWorkDir(String prefix) throws IOException {
+        Path base = Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/compat-work")).toAbsolutePath();
+        Files.createDirectories(base);
+        return Files.createTempDirectory(base, prefix + "-");
+    }
+
+    /**
+     * The broker configuration, with Apache RocketMQ's key names: the store's keys
+     * ({@link Stores.Store#brokerProperties()}) and the test settings; {@link EmbeddedServers} adds
      * {@code namesrvAddr} and {@code listenPort}.
      */
-    static Properties brokerProperties(String storeType, Path root) {
+    static Properties brokerProperties(Stores.Store store, Path root) {
         Properties p = new Properties();
         p.setProperty("brokerClusterName", CLUSTER_NAME);
         p.setProperty("brokerName", BROKER_NAME);
         p.setProperty("brokerId", "0");
         p.setProperty("brokerIP1", "127.0.0.1");
-        p.setProperty("storeType", storeType);
+        p.putAll(store.brokerProperties());
         p.setProperty("storePathRootDir", root.toString());
         p.setProperty("storePathCommitLog", root.resolve("commitlog").toString());
         p.setProperty("mapedFileSizeCommitLog", Integer.toString(COMMIT_LOG_FILE_SIZE));
@@ -115,9 +124,9 @@ public final class EmbeddedCluster implements AutoCloseable {
         return p;
     }
 
-    /** The store type the broker runs with. */
-    public String storeType() {
-        return storeType;
+    /** The store the broker runs with. */
+    public Stores.Store store() {
+        return store;
     }
 
     /** {@code 127.0.0.1:port} of the name server. */
@@ -144,7 +153,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path root) {
+    static void deleteQuietly(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -7,13 +7,20 @@ import io.carrack.common.config.ConfigBinder;
 import io.carrack.namesrv.NameServer;
 import io.carrack.namesrv.NamesrvConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Starts Carrack's name server and broker: the only class of the harness that knows Carrack's
  * server APIs (everything else speaks to them through the official client).
  */
 final class EmbeddedServers {
+
+    /** The prefix of store-specific broker.conf keys, {@code store.<storeType>.<key>}. */
+    private static final String STORE_SECTION = "store.";
 
     private EmbeddedServers() {
     }
@@ -38,11 +45,7 @@ final class EmbeddedServers {
             props.setProperty("namesrvAddr", namesrvAddr);
             props.setProperty("bindAddress", "127.0.0.1");
             props.setProperty("listenPort", "0");
-            BrokerConfig brokerConfig = new BrokerConfig();
-            BindResult bound = ConfigBinder.builder().bean(brokerConfig).build().bind(props);
-            if (!bound.warnings().isEmpty()) {
-                throw new IllegalStateException("broker config warnings: " + bound.warnings());
-            }
+            BrokerConfig brokerConfig = bind(props);
             Broker broker = new Broker(brokerConfig);
             try {
                 broker.start();
@@ -75,5 +78,31 @@ final class EmbeddedServers {
             nameServer.close();
             throw e;
         }
+    }
+
+    /**
+     * Binds broker.conf keys as mqbroker does: the {@code store.<storeType>.*} keys go to the store
+     * ({@link BrokerConfig#getStoreProperties()}, prefix removed). Any other unknown key, and a store key of
+     * another store type, is refused: in the harness it can only be a mistake.
+     */
+    static BrokerConfig bind(Properties props) {
+        BrokerConfig config = new BrokerConfig();
+        BindResult bound = ConfigBinder.builder().bean(config).section(STORE_SECTION).build().bind(props);
+        List<String> problems = new ArrayList<>();
+        bound.warnings().forEach(w -> problems.add(w.message()));
+        String mine = config.getStoreType() + ".";
+        Map<String, String> storeProperties = new TreeMap<>();
+        bound.section(STORE_SECTION).forEach((key, value) -> {
+            if (key.startsWith(mine) && key.length() > mine.length()) {
+                storeProperties.put(key.substring(mine.length()), value);
+            } else {
+                problems.add(STORE_SECTION + key + " is not a key of storeType=" + config.getStoreType());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("broker config warnings: " + problems);
+        }
+        config.storeProperties(storeProperties);
+        return config;
     }
 }
