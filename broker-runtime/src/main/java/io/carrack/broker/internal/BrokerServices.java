@@ -8,6 +8,7 @@ import io.carrack.broker.internal.client.RebalanceLockManager;
 import io.carrack.broker.internal.config.BrokerConfigBinding;
 import io.carrack.broker.internal.context.BrokerContext;
 import io.carrack.broker.internal.filter.FilterRegistry;
+import io.carrack.broker.internal.filtersrv.FilterServerSupport;
 import io.carrack.broker.internal.group.SubscriptionGroupManager;
 import io.carrack.broker.internal.longpolling.PullRequestHoldService;
 import io.carrack.broker.internal.namesrv.NameServerRegistrar;
@@ -91,6 +92,7 @@ public final class BrokerServices {
     private RemotingServer server;
     private RemotingClient client;
     private NameServerRegistrar registrar;
+    private FilterServerSupport filterServers;
     private PullRequestHoldService hold;
     private ScheduleMessageService schedule;
     private TransactionLog transactions;
@@ -178,6 +180,7 @@ public final class BrokerServices {
 
         client = Remoting.newClient(ClientConfig.defaults());
         registrar = new NameServerRegistrar(ctx, client);
+        registrar.filterServers(filterServers::addresses);
         topics.onChange((tc, fromSend) -> {
             if (fromSend) {
                 registrar.registerAsync();
@@ -191,6 +194,7 @@ public final class BrokerServices {
             transactionCheck.start();
         }
         registrar.registerAll();
+        filterServers.start();
         startPeriodicTasks(housekeeping);
         LOG.info("broker {} ({}) of cluster {} serving at {} with store '{}'", config.getBrokerName(),
                 config.getBrokerId(), config.getBrokerClusterName(), ctx.brokerAddr(), config.getStoreType());
@@ -252,6 +256,12 @@ public final class BrokerServices {
         register(new BrokerAdminProcessor(ctx, BrokerConfigBinding.binder(config), () -> registrar.registerAsync()),
                 admin, RequestCode.UPDATE_BROKER_CONFIG, RequestCode.GET_BROKER_CONFIG,
                 RequestCode.GET_BROKER_RUNTIME_INFO);
+        filterServers = new FilterServerSupport(ctx, () -> {
+            if (registrar != null) {
+                registrar.registerAsync();
+            }
+        });
+        register(filterServers.processor(), admin, RequestCode.REGISTER_FILTER_SERVER);
     }
 
     private void register(RequestProcessor p, ExecutorService executor, int... codes) {
@@ -329,6 +339,7 @@ public final class BrokerServices {
             scheduler.shutdownNow();
             awaitQuietly(scheduler);
         }
+        Closeables.closeQuietly(filterServers);
         if (registrar != null) {
             registrar.unregisterAll();
         }

@@ -37,10 +37,16 @@ public final class NameServerRegistrar implements AutoCloseable {
     private final ExecutorService background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(16), new NamedThreadFactory("register", true),
             new ThreadPoolExecutor.DiscardPolicy());
+    private volatile java.util.function.Supplier<List<String>> filterServers = List::of;
 
     public NameServerRegistrar(BrokerContext ctx, RemotingClient client) {
         this.ctx = ctx;
         this.client = client;
+    }
+
+    /** Where REGISTER_BROKER's {@code filterServerList} comes from (empty by default). */
+    public void filterServers(java.util.function.Supplier<List<String>> source) {
+        this.filterServers = source;
     }
 
     /** Registers in the background (after an auto-created topic). */
@@ -134,6 +140,7 @@ public final class NameServerRegistrar implements AutoCloseable {
         }
         RegisterBrokerBody body = new RegisterBrokerBody();
         body.setTopicConfigSerializeWrapper(wrapper);
+        body.setFilterServerList(new ArrayList<>(filterServers.get()));
         return body.encode(ctx.config().isCompressedRegister());
     }
 

@@ -50,7 +50,8 @@ public final class BrokerRegistrar {
             }
             return true;
         } catch (RuntimeException e) {
-            LOG.warn("cannot register filter server {} with broker {}: {}", selfAddr, brokerAddr, e.toString());
+            LOG.warn("cannot register filter server {} with broker {}: {}{}", selfAddr, brokerAddr, e,
+                    e.getCause() == null ? "" : " (" + e.getCause() + ")");
             return false;
         }
     }
