@@ -34,6 +34,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -177,7 +178,7 @@ public final class InMemoryMessageStore implements MessageStore {
             }
             long now = clock.millis();
             BrokerMessage first = messages.get(0);
-            ConsumeQueue queue = queues.get(new QueueKey(first.topic(), first.queueId()));
+            ConsumeQueue queue = queue(first.topic(), first.queueId());
             long queueOffset = queue == null ? 0 : queue.maxOffset();
             // Encode every message before storing any: a batch with one bad message stores nothing.
             List<StoredEntry> entries = new ArrayList<>(messages.size());
@@ -262,7 +263,7 @@ public final class InMemoryMessageStore implements MessageStore {
         lock.readLock().lock();
         try {
             ensureOpen();
-            ConsumeQueue queue = queues.get(new QueueKey(topic, queueId));
+            ConsumeQueue queue = queue(topic, queueId);
             if (queue == null) {
                 return InMemoryGetResult.empty(GetStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
             }
@@ -290,7 +291,8 @@ public final class InMemoryMessageStore implements MessageStore {
                 }
                 scanned++;
                 next = e.queueOffset() + 1; // filtered entries are skipped too: the consumer must move past them
-                if (filter.matchesTagsCode(e.tagsCode()) && (!filter.needsMessage() || filter.matchesMessage(e.view()))) {
+                if (filter.matchesTagsCode(e.tagsCode())
+                        && (!filter.needsMessage() || filter.matchesMessage(e.view()))) {
                     messages.add(e.view());
                     offsets.add(e.queueOffset());
                     bytes += e.length();
@@ -307,21 +309,13 @@ public final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public Optional<ByteBuffer> read(long physicalOffset) {
-        lock.readLock().lock();
-        try {
-            ensureOpen();
-            // The SPI asks for a copy; a read-only view of bytes nobody ever changes is as good as one.
-            return Optional.ofNullable(log.get(physicalOffset)).map(StoredEntry::view);
-        } finally {
-            lock.readLock().unlock();
-        }
+        // The SPI asks for a copy; a read-only view of bytes nobody ever changes is as good as one.
+        return underReadLock(() -> Optional.ofNullable(log.get(physicalOffset)).map(StoredEntry::view));
     }
 
     @Override
     public QueryResult queryByKey(String topic, String key, int maxCount, long beginTimestamp, long endTimestamp) {
-        lock.readLock().lock();
-        try {
-            ensureOpen();
+        return underReadLock(() -> {
             // A scan of the whole log, newest first, keeps the example short. A real store keeps a key
             // index (store-mmap's IndexFile) so that a query does not cost a pass over every message.
             List<ByteBuffer> found = new ArrayList<>();
@@ -337,19 +331,15 @@ public final class InMemoryMessageStore implements MessageStore {
             StoredEntry newest = log.isEmpty() ? null : log.lastEntry().getValue();
             return new QueryResult(found, newest == null ? 0 : newest.storeTimestamp(),
                     newest == null ? 0 : newest.physicalOffset());
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     @Override
     public long offsetByTimestamp(String topic, int queueId, long timestamp) {
-        lock.readLock().lock();
-        try {
-            ensureOpen();
-            ConsumeQueue queue = queues.get(new QueueKey(topic, queueId));
+        return underReadLock(() -> {
+            ConsumeQueue queue = queue(topic, queueId);
             if (queue == null) {
-                return 0;
+                return 0L;
             }
             // Store times grow with queue offsets, so the first entry at or after the time is the answer.
             for (StoredEntry e : queue.all()) {
@@ -358,46 +348,40 @@ public final class InMemoryMessageStore implements MessageStore {
                 }
             }
             return queue.maxOffset();
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     @Override
     public long minOffset(String topic, int queueId) {
-        lock.readLock().lock();
-        try {
-            ensureOpen();
-            ConsumeQueue queue = queues.get(new QueueKey(topic, queueId));
-            return queue == null ? 0 : queue.minOffset();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return underReadLock(() -> Optional.ofNullable(queue(topic, queueId)).map(ConsumeQueue::minOffset).orElse(0L));
     }
 
     @Override
     public long maxOffset(String topic, int queueId) {
-        lock.readLock().lock();
-        try {
-            ensureOpen();
-            ConsumeQueue queue = queues.get(new QueueKey(topic, queueId));
-            return queue == null ? 0 : queue.maxOffset();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return underReadLock(() -> Optional.ofNullable(queue(topic, queueId)).map(ConsumeQueue::maxOffset).orElse(0L));
     }
 
     @Override
     public long storeTimestamp(String topic, int queueId, long offset) {
-        lock.readLock().lock();
-        try {
-            ensureOpen();
-            ConsumeQueue queue = queues.get(new QueueKey(topic, queueId));
-            StoredEntry e = queue == null ? null : queue.at(offset);
-            return e == null ? -1 : e.storeTimestamp();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return underReadLock(() -> Optional.ofNullable(queue(topic, queueId)).map(q -> q.at(offset))
+                .map(StoredEntry::storeTimestamp).orElse(-1L));
+    }
+
+    @Override
+    public Set<Integer> queueIds(String topic) {
+        return underReadLock(() -> queues.keySet().stream().filter(k -> k.topic().equals(topic))
+                .map(QueueKey::queueId).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    @Override
+    public StoreStats stats() {
+        return underReadLock(() -> {
+            StoredEntry oldest = log.isEmpty() ? null : log.firstEntry().getValue();
+            // "Disk" here is the maxBytes budget.
+            return new StoreStats(oldest == null ? nextPhysicalOffset : oldest.physicalOffset(), nextPhysicalOffset,
+                    putMessages, putBytes, getMessages.sum(), (double) usedBytes / maxBytes,
+                    oldest == null ? 0 : oldest.storeTimestamp());
+        });
     }
 
     @Override
@@ -417,33 +401,6 @@ public final class InMemoryMessageStore implements MessageStore {
             }
         } finally {
             lock.writeLock().unlock();
-        }
-    }
-
-    @Override
-    public Set<Integer> queueIds(String topic) {
-        lock.readLock().lock();
-        try {
-            ensureOpen();
-            return queues.keySet().stream().filter(k -> k.topic().equals(topic)).map(QueueKey::queueId)
-                    .collect(Collectors.toUnmodifiableSet());
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    @Override
-    public StoreStats stats() {
-        lock.readLock().lock();
-        try {
-            ensureOpen();
-            StoredEntry oldest = log.isEmpty() ? null : log.firstEntry().getValue();
-            // "Disk" here is the maxBytes budget.
-            return new StoreStats(oldest == null ? nextPhysicalOffset : oldest.physicalOffset(), nextPhysicalOffset,
-                    putMessages, putBytes, getMessages.sum(), (double) usedBytes / maxBytes,
-                    oldest == null ? 0 : oldest.storeTimestamp());
-        } finally {
-            lock.readLock().unlock();
         }
     }
 
@@ -478,6 +435,20 @@ public final class InMemoryMessageStore implements MessageStore {
             queues.clear();
             lock.writeLock().unlock();
         }
+    }
+
+    private <T> T underReadLock(Supplier<T> read) {
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            return read.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private ConsumeQueue queue(String topic, int queueId) {
+        return queues.get(new QueueKey(topic, queueId));
     }
 
     private void ensureOpen() {

@@ -43,7 +43,10 @@ final class Snapshot {
     private Snapshot() {
     }
 
-    /** Writes a temporary file, forces it to disk and renames it over {@code file}, so a half-written snapshot is never read. */
+    /**
+     * Writes a temporary file, forces it to disk and renames it over {@code file}, so that a half-written
+     * snapshot is never read.
+     */
     static void write(Path file, long nextPhysicalOffset, Map<QueueKey, Long> queueMaxOffsets,
                       Collection<StoredEntry> entries) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
