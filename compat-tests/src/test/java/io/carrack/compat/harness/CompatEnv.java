@@ -1,9 +1,12 @@
 package io.carrack.compat.harness;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.ClientConfig;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
@@ -79,6 +82,28 @@ public final class CompatEnv implements AutoCloseable {
     /** The cluster name. */
     public String clusterName() {
         return EmbeddedCluster.CLUSTER_NAME;
+    }
+
+    /**
+     * A new directory under the compat work directory ({@code target/compat-work}) whose name starts with
+     * {@code <prefix>-<store id>}; it is kept after the test (child broker logs are written there).
+     */
+    public Path newWorkDir(String prefix) throws IOException {
+        return EmbeddedCluster.newWorkDir(prefix + "-" + store().id());
+    }
+
+    /**
+     * broker.conf settings for another broker of this test's store, {@code brokerName} in this test's cluster,
+     * registering with this test's name server, serving on 127.0.0.1 (port left to the caller,
+     * {@code listenPort}), with its store under {@code storeRoot}. For {@code jdbc-pg} it gets a schema of its
+     * own, so it never meets the tables of the shared broker.
+     */
+    public Properties brokerConf(String brokerName, Path storeRoot) {
+        Properties p = EmbeddedCluster.brokerProperties(store(), storeRoot);
+        p.setProperty("brokerName", brokerName);
+        p.setProperty("namesrvAddr", namesrvAddr());
+        p.setProperty("bindAddress", "127.0.0.1");
+        return p;
     }
 
     /**

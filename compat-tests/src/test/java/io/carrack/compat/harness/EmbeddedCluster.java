@@ -153,7 +153,8 @@ public final class EmbeddedCluster implements AutoCloseable {
         }
     }
 
-    static void deleteQuietly(Path root) {
+    /** Deletes a directory tree, logging (not throwing) failures. */
+    public static void deleteQuietly(Path root) {
         if (!Files.exists(root)) {
             return;
         }
