@@ -15,7 +15,10 @@ import java.util.Map;
  * @param maxReaders          {@code store.lmdb.maxReaders}: concurrent read transactions (gets, look-ups)
  * @param asyncSync           {@code store.lmdb.asyncSync}: with ASYNC_FLUSH, {@code nosync} (commits do not force
  *                            anything) or {@code nometasync} (commits force data but not the meta page)
- * @param writeMap            {@code store.lmdb.writeMap}: use a writable memory map (MDB_WRITEMAP)
+ * @param writeMap            {@code store.lmdb.writeMap}: use a writable memory map (MDB_WRITEMAP, default): pages
+ *                            are changed in place instead of written with one system call each at commit, about
+ *                            three times less CPU per transaction; data.mdb then has the map size as its
+ *                            (sparse) length
  * @param maxBatchMessages    {@code store.lmdb.maxBatchMessages}: messages one write transaction takes at most
  * @param maxBatchBytes       {@code store.lmdb.maxBatchBytes}: bytes one write transaction takes at most (at
  *                            least one put)
@@ -39,7 +42,7 @@ public record LmdbStoreConfig(StoreConfig base, long mapSize, int maxReaders, As
     public static final String ASYNC_SYNC = "asyncSync";
     public static final AsyncSync ASYNC_SYNC_DEFAULT = AsyncSync.NOSYNC;
     public static final String WRITE_MAP = "writeMap";
-    public static final boolean WRITE_MAP_DEFAULT = false;
+    public static final boolean WRITE_MAP_DEFAULT = true;
     public static final String MAX_BATCH_MESSAGES = "maxBatchMessages";
     public static final int MAX_BATCH_MESSAGES_DEFAULT = 1024;
     public static final String MAX_BATCH_BYTES = "maxBatchBytes";
