@@ -1,10 +1,12 @@
 package io.carrack.broker.internal.filter;
 
+import io.carrack.spi.filter.FilterException;
 import io.carrack.spi.filter.FilterProvider;
 import io.carrack.spi.filter.PropertyFilter;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,7 @@ public final class FilterRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(FilterRegistry.class);
 
     private final Map<String, FilterProvider> providers;
+    private final LongAdder compilations = new LongAdder();
 
     private FilterRegistry(Map<String, FilterProvider> providers) {
         this.providers = providers;
@@ -56,8 +59,18 @@ public final class FilterRegistry {
     public PropertyFilter compile(String expressionType, String expression) {
         FilterProvider p = providers.get(expressionType);
         if (p == null) {
-            throw new IllegalArgumentException("no filter provider for expression type " + expressionType);
+            throw new IllegalArgumentException("no filter provider for expression type " + expressionType
+                    + " on this broker");
+        }
+        compilations.increment();
+        if (expression == null) {
+            throw new FilterException("Expected a " + expressionType + " expression but found none", -1);
         }
         return p.compile(expression);
+    }
+
+    /** How many expressions {@link #compile} was asked to compile (failures included), since start. */
+    public long compilations() {
+        return compilations.sum();
     }
 }

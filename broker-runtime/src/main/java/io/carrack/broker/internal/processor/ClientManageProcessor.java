@@ -17,7 +17,6 @@ import io.carrack.remoting.protocol.body.HeartbeatData;
 import io.carrack.remoting.protocol.body.ProducerData;
 import io.carrack.remoting.protocol.body.SubscriptionData;
 import io.carrack.remoting.protocol.body.SubscriptionGroupConfig;
-import io.carrack.spi.filter.FilterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,16 +61,10 @@ public final class ClientManageProcessor implements RequestProcessor {
                 ctx.topics().createIfAbsent(TopicValidator.retryTopic(cd.getGroupName()), gc.getRetryQueueNums(),
                         PermName.PERM_READ | PermName.PERM_WRITE, 0);
             }
-            for (SubscriptionData sub : cd.getSubscriptionDataSet()) {
-                if (!ExpressionType.isTagType(sub.getExpressionType()) && ctx.config().isEnablePropertyFilter()
-                        && filterCache.supports(sub.getExpressionType())) {
-                    try {
-                        filterCache.register(cd.getGroupName(), sub);
-                    } catch (FilterException | IllegalArgumentException e) {
-                        LOG.warn("cannot compile {} filter of group {} on {}: {}", sub.getExpressionType(),
-                                cd.getGroupName(), sub.getTopic(), e.getMessage());
-                    }
-                }
+            if (ctx.config().isEnablePropertyFilter()) {
+                // Compiled here once per subscription version; pulls use the compiled filter, and one
+                // that does not compile is answered SUBSCRIPTION_PARSE_FAILED on pull.
+                filterCache.register(cd.getGroupName(), cd.getSubscriptionDataSet());
             }
             ctx.consumers().register(info, cd, notify && ctx.config().isNotifyConsumerIdsChangedEnable());
         }
@@ -90,6 +83,9 @@ public final class ClientManageProcessor implements RequestProcessor {
         }
         if (consumerGroup != null) {
             ctx.consumers().unregister(consumerGroup, channel);
+            if (ctx.consumers().group(consumerGroup) == null) {
+                filterCache.removeGroup(consumerGroup);
+            }
         }
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
     }
@@ -101,14 +97,16 @@ public final class ClientManageProcessor implements RequestProcessor {
         if (sub == null || ExpressionType.isTagType(sub.getExpressionType())) {
             return response;
         }
-        if (!ctx.config().isEnablePropertyFilter() || !filterCache.supports(sub.getExpressionType())) {
-            return response.code(ResponseCode.SYSTEM_ERROR).remark(
-                    "The broker does not support consumer to filter message by " + sub.getExpressionType());
+        PropertyFilters.Refusal refused = PropertyFilters.refusal(ctx.config(), filterCache, sub.getExpressionType());
+        if (refused != null) {
+            return response.code(refused.code()).remark(refused.remark());
         }
-        try {
-            filterCache.compileFresh(sub);
-        } catch (FilterException | IllegalArgumentException e) {
-            return response.code(ResponseCode.SUBSCRIPTION_PARSE_FAILED).remark(e.getMessage());
+        FilterCache.Compiled compiled = filterCache.compileFresh(sub);
+        if (compiled.failed()) {
+            LOG.info("client {} of group {}: {} subscription of topic {} refused: {}", body.getClientId(),
+                    body.getGroup(), sub.getExpressionType(), sub.getTopic(), compiled.error());
+            return response.code(ResponseCode.SUBSCRIPTION_PARSE_FAILED).remark(
+                    PropertyFilters.checkFailure(sub, compiled.error()));
         }
         return response;
     }

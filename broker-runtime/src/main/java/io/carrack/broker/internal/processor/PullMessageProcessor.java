@@ -4,6 +4,7 @@ import io.carrack.broker.BrokerConfig;
 import io.carrack.broker.internal.client.ConsumerGroupInfo;
 import io.carrack.broker.internal.context.BrokerContext;
 import io.carrack.broker.internal.filter.PropertyMessageFilter;
+import io.carrack.broker.internal.filter.RetryPropertyMessageFilter;
 import io.carrack.broker.internal.filter.TagMessageFilter;
 import io.carrack.broker.internal.longpolling.PullRequestHoldService;
 import io.carrack.broker.internal.topic.TopicValidator;
@@ -17,7 +18,6 @@ import io.carrack.remoting.protocol.body.ExpressionType;
 import io.carrack.remoting.protocol.body.MessageModel;
 import io.carrack.remoting.protocol.body.SubscriptionData;
 import io.carrack.remoting.protocol.body.SubscriptionGroupConfig;
-import io.carrack.spi.filter.FilterException;
 import io.carrack.spi.filter.MessageFilter;
 import io.carrack.spi.store.GetResult;
 import io.carrack.spi.store.GetStatus;
@@ -111,7 +111,6 @@ public final class PullMessageProcessor implements RequestProcessor {
                     tc.getReadQueueNums(), channel.remoteAddressText()));
         }
 
-        MessageFilter filter;
         SubscriptionData sub;
         if (hasSubscription) {
             sub = SubscriptionData.of(topic, request.field("subscription"), request.field("expressionType"), subVersion);
@@ -132,29 +131,30 @@ public final class PullMessageProcessor implements RequestProcessor {
                 return response.code(ResponseCode.SUBSCRIPTION_NOT_LATEST).remark("the consumer's subscription not latest");
             }
         }
-        boolean tagType = ExpressionType.isTagType(sub.getExpressionType());
-        if (!tagType && !config.isEnablePropertyFilter()) {
-            return response.code(ResponseCode.SYSTEM_ERROR).remark(
-                    "The broker does not support consumer to filter message by " + sub.getExpressionType());
-        }
-        if (tagType || (TopicValidator.isRetryTopic(topic) && !config.isFilterSupportRetry())) {
-            filter = TagMessageFilter.of(tagType ? sub : null);
-        } else {
-            FilterCache.Compiled compiled;
-            try {
-                compiled = hasSubscription ? filterCache.compileFresh(sub)
-                        : filterCache.registered(group, topic);
-            } catch (FilterException | IllegalArgumentException e) {
-                return response.code(ResponseCode.SUBSCRIPTION_PARSE_FAILED).remark("parse the consumer's subscription["
-                        + sub.getSubString() + "] failed, group: " + group + ": " + e.getMessage());
+        MessageFilter filter;
+        if (ExpressionType.isTagType(sub.getExpressionType())) {
+            filter = TagMessageFilter.of(sub);
+            if (config.isFilterSupportRetry() && TopicValidator.isRetryTopic(topic)) {
+                filter = new RetryPropertyMessageFilter(filter, realTopic -> filterCache.filterOf(group, realTopic));
             }
+        } else {
+            PropertyFilters.Refusal refused = PropertyFilters.refusal(config, filterCache, sub.getExpressionType());
+            if (refused != null) {
+                return response.code(refused.code()).remark(refused.remark());
+            }
+            FilterCache.Compiled compiled = hasSubscription ? filterCache.compileFresh(sub)
+                    : filterCache.registered(group, topic);
             if (compiled == null) {
                 return response.code(ResponseCode.FILTER_DATA_NOT_EXIST).remark("The broker's consumer filter data is "
                         + "not exist!Your expression may be wrong!");
             }
             if (!hasSubscription && compiled.version() < subVersion) {
-                return response.code(ResponseCode.FILTER_DATA_NOT_LATEST).remark("The broker's consumer filter data is "
+                return response.code(ResponseCode.FILTER_DATA_NOT_LATEST).remark("the consumer's consumer filter data "
                         + "not latest");
+            }
+            if (compiled.failed()) {
+                return response.code(ResponseCode.SUBSCRIPTION_PARSE_FAILED).remark(PropertyFilters.parseFailure(
+                        group, sub, compiled.error()));
             }
             filter = new PropertyMessageFilter(compiled.filter());
         }
