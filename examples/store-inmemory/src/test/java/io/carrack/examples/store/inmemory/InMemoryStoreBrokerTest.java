@@ -55,12 +55,14 @@ class InMemoryStoreBrokerTest {
             config.storeProperties(Map.of("maxBytes", String.valueOf(16 * 1024 * 1024))); // store.inmemory.maxBytes
             try (Broker broker = new Broker(config)) {
                 broker.start();
-                ClientSettings settings = ClientSettings.of(namesrvAddr)
+                // Generous timeouts: CI machines are shared and slow; nothing here measures speed.
+                ClientSettings settings = ClientSettings.of(namesrvAddr).withRequestTimeout(Duration.ofSeconds(10))
                         .withPollNameServerInterval(Duration.ofSeconds(1)).withHeartbeatInterval(Duration.ofSeconds(2));
 
                 Map<String, Message> sent = new HashMap<>();
                 Map<String, SendResult> results = new HashMap<>();
-                try (Producer producer = Producer.builder().settings(settings).group("PG_inmemory").build()) {
+                try (Producer producer = Producer.builder().settings(settings).group("PG_inmemory")
+                        .sendTimeout(Duration.ofSeconds(20)).build()) {
                     for (int i = 0; i < 8; i++) {
                         Message m = Message.builder(TOPIC).tags("Tag" + i % 2).keys("key-" + i)
                                 .userProperty("seq", String.valueOf(i))
