@@ -150,9 +150,9 @@ class BrokerFilterServersTest {
             // surefire puts the modules the tests need on the module path and the rest (netty-resolver) on the class path
             String classPath = Optional.ofNullable(System.getProperty("java.class.path")).orElse("");
             return java + " -Xmx128m -p " + modulePath + (classPath.isBlank() ? "" : " -cp " + classPath) + " -m "
-                    + FilterServerStartup.class.getModule().getName() + "/" + main;
+                    + FilterServerStartup.class.getModule().getName() + "/" + main + " -t 2000";
         }
         return java + " -Xmx128m -cp " + Optional.ofNullable(System.getProperty("java.class.path")).orElse("") + " "
-                + main;
+                + main + " -t 2000";
     }
 }

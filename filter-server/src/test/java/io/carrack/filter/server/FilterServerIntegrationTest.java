@@ -51,7 +51,7 @@ class FilterServerIntegrationTest {
     static void start() {
         cluster = new InJvmCluster(root, c -> { });
         filterServer = new FilterServer(FilterServerConfig.of(cluster.brokerAddr).withListen("127.0.0.1", 0)
-                .withMatchBudget(Duration.ofMillis(300)).withRegisterPeriod(Duration.ofSeconds(1)));
+                .withMatchBudget(Duration.ofMillis(1000)).withRegisterPeriod(Duration.ofSeconds(1)));
         filterServer.start();
         filters = new ClassFilterClient(cluster.namesrvAddr());
         for (int n = 0; n < COUNT; n++) {
