@@ -16,6 +16,7 @@
 #   JAVA_HOME          JDK to use (default: java on PATH); Java 17+
 #   CARRACK_JAVA_OPTS  JVM options (default: -Xms256m -Xmx256m for the name server; see callers)
 #   CARRACK_REBUILD=1  rebuild the module before starting
+#   CARRACK_MODULE_PATH extra module-path entries (':'-separated jars or folders), e.g. a custom store
 #   CARRACK_PID_FILE   override the pid file path
 
 CARRACK_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -63,7 +64,7 @@ carrack_ensure_built() {
 # Prints the module path of a built module.
 carrack_module_path() {
     local module="$1"
-    echo "$(carrack_module_jar "$module"):$CARRACK_REPO/$module/target/lib"
+    echo "$(carrack_module_jar "$module"):$CARRACK_REPO/$module/target/lib${CARRACK_MODULE_PATH:+:$CARRACK_MODULE_PATH}"
 }
 
 # The pid in a pid file if that process is alive and runs <main-class>; else nothing.
