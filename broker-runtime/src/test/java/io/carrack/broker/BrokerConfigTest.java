@@ -46,8 +46,10 @@ class BrokerConfigTest {
         assertEquals(1048576, c.getMappedFileSizeCommitLog());
         assertEquals(60000, c.getMappedFileSizeConsumeQueue());
         assertEquals(Map.of("url", "jdbc:h2:mem:x"), c.getStoreProperties());
-        assertEquals(1, r.warnings().size());
+        assertEquals(2, r.warnings().size(), () -> "warnings " + r.warnings());
         assertEquals("brokerName", r.warnings().get(0).closestKey());
+        assertEquals("store.mmap.ignored", r.warnings().get(1).key());
+        assertTrue(r.warnings().get(1).message().contains("storeType=jdbc"), r.warnings().get(1).message());
     }
 
     @Test
@@ -80,7 +82,8 @@ class BrokerConfigTest {
     @Test
     void startupPrintsEffectiveConfigAndRefusesBadFiles() throws Exception {
         Path conf = dir.resolve("broker.conf");
-        Files.writeString(conf, "brokerName=broker-x\nstoreType=mmap\nstore.mmap.foo=bar\n");
+        Files.writeString(conf, "brokerName=broker-x\nstoreType=mmap\nstore.mmap.foo=bar\n"
+                + "store.mmap.password=hunter2\nstore.mmap.url=x:y://h/d?user=u&password=hunter3\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = BrokerStartup.run(new String[] {"-c", conf.toString(), "-n", "10.0.0.1:9876", "-p"},
@@ -90,6 +93,9 @@ class BrokerConfigTest {
         assertTrue(text.contains("brokerName=broker-x\n"), text);
         assertTrue(text.contains("namesrvAddr=10.0.0.1:9876\n"), text);
         assertTrue(text.contains("store.mmap.foo=bar\n"), text);
+        assertTrue(text.contains("store.mmap.password=***\n"), text);
+        assertTrue(text.contains("store.mmap.url=x:y://h/d?user=u&password=***\n"), text);
+        assertTrue(!text.contains("hunter"), text);
         Files.writeString(conf, "fileReservedTime=forever\n");
         err.reset();
         status = BrokerStartup.run(new String[] {"-c", conf.toString(), "-p"},

@@ -3,18 +3,27 @@ package io.carrack.broker.internal.config;
 import io.carrack.broker.BrokerConfig;
 import io.carrack.common.config.BindResult;
 import io.carrack.common.config.ConfigBinder;
+import io.carrack.common.config.ConfigWarning;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Binds broker.conf to {@link BrokerConfig}: RocketMQ key names, aliases declared on the setters,
- * and the {@code store.<type>.*} section handed to the store of the configured type.
+ * and the {@code store.<type>.*} section handed to the store of the configured type. A store key of
+ * another type ({@code store.lmdb.mapSize} with {@code storeType=jdbc}), or one without a type, is not
+ * used: it is reported as a warning naming the key, like any unknown key.
  */
 public final class BrokerConfigBinding {
     /** The prefix of store-specific keys. */
     public static final String STORE_SECTION = "store.";
+    /** A password given as a URL parameter ({@code ...?password=x&...}), masked when printed. */
+    private static final Pattern URL_SECRET = Pattern.compile("(?i)(password=)[^&;]*");
 
     private BrokerConfigBinding() {
     }
@@ -32,8 +41,7 @@ public final class BrokerConfigBinding {
     public static BindResult bind(BrokerConfig config, Path file) {
         ConfigBinder binder = binder(config);
         BindResult r = binder.bind(file);
-        applyStoreSection(config, r);
-        return r;
+        return applyStoreSection(config, r);
     }
 
     /**
@@ -43,27 +51,56 @@ public final class BrokerConfigBinding {
      */
     public static BindResult bind(BrokerConfig config, Properties props) {
         BindResult r = binder(config).bind(props);
-        applyStoreSection(config, r);
-        return r;
+        return applyStoreSection(config, r);
     }
 
-    private static void applyStoreSection(BrokerConfig config, BindResult r) {
-        String prefix = config.getStoreType() + ".";
+    /** Hands the configured store's keys to the config; the result gains a warning per other store key. */
+    private static BindResult applyStoreSection(BrokerConfig config, BindResult r) {
+        String storeType = config.getStoreType();
+        String prefix = storeType + ".";
         Map<String, String> mine = new TreeMap<>();
+        List<ConfigWarning> others = new ArrayList<>();
         r.section(STORE_SECTION).forEach((k, v) -> {
             if (k.startsWith(prefix) && k.length() > prefix.length()) {
                 mine.put(k.substring(prefix.length()), v);
+            } else {
+                others.add(otherStoreKey(STORE_SECTION + k, storeType));
             }
         });
         config.storeProperties(mine);
+        if (others.isEmpty()) {
+            return r;
+        }
+        List<ConfigWarning> warnings = new ArrayList<>(r.warnings());
+        warnings.addAll(others);
+        return new BindResult(r.boundKeys(), warnings, r.sections());
     }
 
-    /** The effective configuration as sorted {@code key=value} lines, store keys included. */
+    private static ConfigWarning otherStoreKey(String key, String storeType) {
+        String rest = key.substring(STORE_SECTION.length());
+        int dot = rest.indexOf('.');
+        String message = dot <= 0 || dot == rest.length() - 1
+                ? "ignoring " + key + ": store keys are named store.<storeType>.<key>, here store."
+                        + storeType + ".<key>"
+                : "ignoring " + key + ": it is a key of store '" + rest.substring(0, dot) + "', but storeType="
+                        + storeType;
+        return new ConfigWarning(key, null, message);
+    }
+
+    /**
+     * The effective configuration as sorted {@code key=value} lines, store keys included; the values of
+     * store keys whose name mentions a password or secret are printed as {@code ***}.
+     */
     public static String describe(BrokerConfig config) {
         StringBuilder sb = new StringBuilder(binder(config).describe(null));
         new TreeMap<>(config.getStoreProperties()).forEach((k, v) ->
-                sb.append(STORE_SECTION).append(config.getStoreType()).append('.').append(k).append('=').append(v)
-                        .append('\n'));
+                sb.append(STORE_SECTION).append(config.getStoreType()).append('.').append(k).append('=')
+                        .append(isSecret(k) ? "***" : URL_SECRET.matcher(v).replaceAll("$1***")).append('\n'));
         return sb.toString();
+    }
+
+    private static boolean isSecret(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return k.contains("password") || k.contains("secret");
     }
 }
