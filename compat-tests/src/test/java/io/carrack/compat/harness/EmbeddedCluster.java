@@ -95,7 +95,7 @@ public final class EmbeddedCluster implements AutoCloseable {
      * A new directory under the compat work directory ({@code target/compat-work}), named after
      * {@code prefix}.
      */
-    static Path newWorkDir(String prefix) throws IOException {
+    public static Path newWorkDir(String prefix) throws IOException {
         Path base = Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/compat-work")).toAbsolutePath();
         Files.createDirectories(base);
         return Files.createTempDirectory(base, prefix + "-");
