@@ -44,13 +44,19 @@ public final class Selector {
         return new Selector(Type.TAG, expression.trim());
     }
 
-    /** Messages whose properties satisfy an SQL92 expression. */
+    /**
+     * Messages whose properties satisfy an SQL92 expression, e.g. {@code "a BETWEEN 0 AND 3"};
+     * {@code TAGS} and {@code KEYS} are properties too. The brokers compile it: a consumer's start (or
+     * a pull consumer's {@code subscribe}) fails with a {@link io.carrack.client.ClientException}
+     * (response code 23, with the position of the error in the text as given) if it does not compile,
+     * or if a broker does not have {@code enablePropertyFilter=true}.
+     */
     public static Selector sql(String expression) {
         Objects.requireNonNull(expression, "expression");
         if (expression.isBlank()) {
             throw new IllegalArgumentException("an SQL92 selector needs an expression");
         }
-        return new Selector(Type.SQL92, expression.trim());
+        return new Selector(Type.SQL92, expression);
     }
 
     /** The kind of expression. */

@@ -23,6 +23,11 @@ final class Cluster implements AutoCloseable {
     }
 
     static Cluster start(Path dir) {
+        return start(dir, bc -> { });
+    }
+
+    /** A cluster whose broker configuration is adjusted by {@code customizer} before it starts. */
+    static Cluster start(Path dir, java.util.function.Consumer<BrokerConfig> customizer) {
         NamesrvConfig nc = new NamesrvConfig();
         nc.setBindAddress("127.0.0.1");
         nc.setListenPort(0);
@@ -39,6 +44,7 @@ final class Cluster implements AutoCloseable {
             bc.setNamesrvAddr("127.0.0.1:" + ns.port());
             bc.setStorePathRootDir(dir.resolve("broker").toString());
             bc.setMappedFileSizeCommitLog(16 * 1024 * 1024);
+            customizer.accept(bc);
             Broker broker = new Broker(bc);
             broker.start();
             return new Cluster(ns, broker);

@@ -202,8 +202,10 @@ public final class DefaultPullConsumer implements PullConsumer, ClientMember, Re
     public void subscribe(String topic, Selector selector) {
         ensureOpen();
         setMode(Mode.SUBSCRIBE);
-        subscriptions.put(topic, Subscriptions.of(topic, selector));
+        SubscriptionData sub = Subscriptions.of(topic, selector);
         client.refreshRoute(topic);
+        SubscriptionCheck.check(client, config.group(), sub);
+        subscriptions.put(topic, sub);
         client.heartbeat();
         rebalanceExecutor.execute(client.guard(rebalancer::rebalance, "rebalance"));
     }

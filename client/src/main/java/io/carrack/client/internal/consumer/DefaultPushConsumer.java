@@ -10,9 +10,7 @@ import io.carrack.client.internal.ClientMember;
 import io.carrack.client.internal.MixTopics;
 import io.carrack.client.internal.Routes;
 import io.carrack.common.message.MessageQueue;
-import io.carrack.remoting.protocol.body.CheckClientRequestBody;
 import io.carrack.remoting.protocol.body.ConsumerData;
-import io.carrack.remoting.protocol.body.ExpressionType;
 import io.carrack.remoting.protocol.body.SubscriptionData;
 import io.carrack.remoting.protocol.route.TopicRouteData;
 import java.util.HashSet;
@@ -128,22 +126,10 @@ public final class DefaultPushConsumer implements PushConsumer, ClientMember, Re
                 subscriptions.keySet());
     }
 
-    /** CHECK_CLIENT_CONFIG for SQL92 subscriptions: start fails if a broker cannot serve them. */
+    /** CHECK_CLIENT_CONFIG for SQL92 subscriptions: start fails if a broker refuses one. */
     private void checkSubscriptions() {
         for (SubscriptionData sub : subscriptions.values()) {
-            if (ExpressionType.isTagType(sub.getExpressionType())) {
-                continue;
-            }
-            TopicRouteData route = client.cachedRoute(sub.getTopic());
-            if (route == null || route.getBrokerDatas().isEmpty()) {
-                continue;
-            }
-            String addr = client.anyAddr(route.getBrokerDatas().get(0).getBrokerName());
-            CheckClientRequestBody body = new CheckClientRequestBody();
-            body.setClientId(client.clientId());
-            body.setGroup(config.group());
-            body.setSubscriptionData(sub);
-            client.api().checkClientConfig(addr, body, client.timeoutMillis());
+            SubscriptionCheck.check(client, config.group(), sub);
         }
     }
 

@@ -162,7 +162,11 @@ final class QueuePuller {
         if (err != null) {
             Throwable cause = Responses.unwrap(err);
             if (!stopped) {
-                LOG.debug("{}: pull of {} failed: {}", group, r.mq, cause.toString());
+                if (isSubscriptionRefusal(cause)) {
+                    LOG.warn("{}: pull of {} refused: {}", group, r.mq, cause.getMessage());
+                } else {
+                    LOG.debug("{}: pull of {} failed: {}", group, r.mq, cause.toString());
+                }
             }
             boolean flowControl = cause instanceof ClientException ce && ce.responseCode() == ResponseCode.FLOW_CONTROL;
             schedule(r, flowControl ? 20 : DELAY_ON_EXCEPTION_MILLIS);
@@ -210,6 +214,15 @@ final class QueuePuller {
             }
             default -> throw new IllegalStateException("unknown status " + resp.status());
         }
+    }
+
+    /** A broker's refusal of the subscription itself, which retrying will not fix. */
+    private static boolean isSubscriptionRefusal(Throwable cause) {
+        if (!(cause instanceof ClientException ce)) {
+            return false;
+        }
+        return ce.responseCode() == ResponseCode.SUBSCRIPTION_PARSE_FAILED
+                || ce.responseCode() == ResponseCode.SYSTEM_ERROR;
     }
 
     /** One queue's pull state. */
