@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The JDBC store on a real PostgreSQL server against the storage SPI conformance kit; skipped, saying why,
@@ -17,8 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 class JdbcPostgresStoreConformanceTest extends MessageStoreConformance {
     private static final Map<Path, String> SCHEMAS = new ConcurrentHashMap<>();
 
-    @BeforeAll
-    static void requirePostgres() {
+    /** Each test (not just the class) is reported skipped, with the reason, when no server is given. */
+    @BeforeEach
+    void requirePostgres() {
         PostgresTestDatabase.assumeAvailable();
     }
 

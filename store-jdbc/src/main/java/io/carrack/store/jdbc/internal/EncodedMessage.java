@@ -10,9 +10,11 @@ import java.util.List;
 
 /**
  * A message encoded in the stored layout on the producer's thread, with QUEUEOFFSET, PHYSICALOFFSET and
- * STORETIMESTAMP left 0 for the writer to fill in ({@link #assign}), plus what the tables need besides the bytes.
+ * STORETIMESTAMP left 0 until the {@link OffsetAssigner} fills them in ({@link #assign}), plus what the tables
+ * need besides the bytes.
  *
- * <p>Thread safety: built by the producer, then handed to the writer thread (through a concurrent queue).
+ * <p>Thread safety: built and assigned by the producer, then handed to the writer thread (through a concurrent
+ * queue, which publishes it).
  */
 final class EncodedMessage {
     final byte[] record;
@@ -22,6 +24,10 @@ final class EncodedMessage {
     /** Hashes of UNIQ_KEY and the KEYS tokens, without duplicates, at most {@link Schema#MAX_KEYS_PER_MESSAGE}. */
     final long[] keyHashes;
     private final int storeTimestampAt;
+    /** Assigned queue offset, or -1 for a record that takes none. */
+    long queueOffset = -1;
+    /** Assigned physical offset. */
+    long physicalOffset;
 
     private EncodedMessage(byte[] record, long tagsCode, boolean takesQueueOffset, long[] keyHashes,
                            int storeTimestampAt) {
@@ -81,10 +87,12 @@ final class EncodedMessage {
         return record.length;
     }
 
-    /** Fills in the fields the writer assigns. Writer thread only. */
+    /** Fills in the assigned fields; a record that takes no queue offset gets QUEUEOFFSET 0. */
     void assign(long queueOffset, long physicalOffset, long storeTimestamp) {
+        this.queueOffset = takesQueueOffset ? queueOffset : -1;
+        this.physicalOffset = physicalOffset;
         ByteBuffer b = ByteBuffer.wrap(record);
-        b.putLong(StoredMessageDescriptor.QUEUE_OFFSET_OFFSET, queueOffset);
+        b.putLong(StoredMessageDescriptor.QUEUE_OFFSET_OFFSET, takesQueueOffset ? queueOffset : 0);
         b.putLong(StoredMessageDescriptor.PHYSICAL_OFFSET_OFFSET, physicalOffset);
         b.putLong(storeTimestampAt, storeTimestamp);
     }

@@ -3,6 +3,7 @@ package io.carrack.store.jdbc.internal;
 import io.carrack.common.message.BrokerMessage;
 import io.carrack.common.message.StoredMessageCodec;
 import io.carrack.spi.filter.MessageFilter;
+import io.carrack.spi.store.FlushMode;
 import io.carrack.spi.store.GetResult;
 import io.carrack.spi.store.MessageStore;
 import io.carrack.spi.store.PutResult;
@@ -31,11 +32,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JDBC store: records in the stored layout as rows of {@code carrack_message} (see {@link Schema}), written
- * by one {@link WriteService} with group commit, read through a connection pool ({@link MessageReader}).
- * Every put is acknowledged after its transaction commits, whatever the flush mode; SYNC_FLUSH also forces the
- * commit to disk where the database's commit does not (H2). Retention by {@code fileReservedTime}
- * ({@link Retention}); {@code diskMaxUsedSpaceRatio} is not applied (the database manages its own space).
+ * The JDBC store: records in the stored layout as rows of {@code carrack_message} (see {@link Schema}), given
+ * their offsets by the {@link OffsetAssigner}, written by one {@link WriteService} with group commit, read through
+ * a connection pool ({@link MessageReader}).
+ *
+ * <p>Acknowledgement: with SYNC_FLUSH a put returns after its transaction committed and was forced to disk
+ * (PostgreSQL's commit; H2's commit plus {@code CHECKPOINT SYNC}). With ASYNC_FLUSH a put returns once it is
+ * accepted with its offsets; the writer commits it within milliseconds and retries until it does, and
+ * {@link #close()} first commits everything accepted, so a clean shutdown loses nothing (a crash of the process
+ * or the database may lose the last accepted puts, as ASYNC_FLUSH allows). Messages become readable (max
+ * offset, arrival listener) when committed; {@link #read} and {@link #stats} wait for what was accepted before.
+ *
+ * <p>Retention by {@code fileReservedTime} ({@link Retention}); {@code diskMaxUsedSpaceRatio} is not applied (the
+ * database manages its own space).
  *
  * <p>Thread safety: all methods may be called from any thread; puts are serialized by the writer.
  */
@@ -49,6 +58,7 @@ public final class JdbcMessageStore implements MessageStore {
     private final QueueTable queues = new QueueTable();
     private final LogState log = new LogState();
     private final WriteService writer;
+    private final OffsetAssigner assigner;
     private final MessageReader reader;
     private final Retention retention;
     private final CleanService cleanService;
@@ -69,7 +79,8 @@ public final class JdbcMessageStore implements MessageStore {
             throw new StoreException("cannot read the JDBC store state from " + config.maskedUrl() + ": "
                     + Database.sanitize(config, e.getMessage()), e);
         }
-        this.writer = new WriteService(db, queues, log, context.clock(), context.listener());
+        this.writer = new WriteService(db, queues, log, context.listener());
+        this.assigner = new OffsetAssigner(queues, log, context.clock(), writer);
         this.reader = new MessageReader(config, db.pool(), queues, log);
         this.retention = new Retention(config, context.clock(), writer, queues, log);
         this.cleanService = new CleanService(retention, config.cleanIntervalMillis());
@@ -106,7 +117,7 @@ public final class JdbcMessageStore implements MessageStore {
         } catch (StoredMessageCodec.IllegalMessageException e) {
             return PutResult.failed(illegalStatus(e));
         }
-        return submit(new PutRequest(message.topic(), message.queueId(), List.of(m)));
+        return submit(request(message.topic(), message.queueId(), List.of(m)));
     }
 
     @Override
@@ -131,21 +142,33 @@ public final class JdbcMessageStore implements MessageStore {
                 return PutResult.failed(illegalStatus(e));
             }
         }
-        return submit(new PutRequest(topic, queueId, encoded));
+        return submit(request(topic, queueId, encoded));
+    }
+
+    private PutRequest request(String topic, int queueId, List<EncodedMessage> messages) {
+        return new PutRequest(topic, queueId, messages, base.flushMode() == FlushMode.SYNC_FLUSH,
+                WriteService.PERMIT_BYTES, writer.maxPermits());
     }
 
     private PutResult submit(PutRequest request) {
+        if (!writer.reserve(request, putTimeoutMillis)) {
+            return PutResult.failed(closed ? PutStatus.SERVICE_NOT_AVAILABLE : PutStatus.OS_PAGECACHE_BUSY);
+        }
         ReentrantReadWriteLock.ReadLock lock = closing.readLock();
         lock.lock();
         try {
             if (closed) {
+                writer.unreserve(request);
                 return PutResult.failed(PutStatus.SERVICE_NOT_AVAILABLE);
             }
-            writer.submit(request);
+            assigner.assignAndSubmit(request);
         } finally {
             lock.unlock();
         }
-        return request.await(putTimeoutMillis);
+        if (base.flushMode() == FlushMode.SYNC_FLUSH) {
+            return request.awaitDurable(base.syncFlushTimeoutMillis());
+        }
+        return request.result();
     }
 
     private static PutStatus illegalStatus(StoredMessageCodec.IllegalMessageException e) {
@@ -162,6 +185,9 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public Optional<ByteBuffer> read(long physicalOffset) {
         ensureOpen();
+        if (physicalOffset >= 0) {
+            log.awaitCommitted(physicalOffset + 1);
+        }
         return reader.read(physicalOffset);
     }
 
@@ -200,17 +226,12 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public void deleteTopics(Set<String> topics) {
         ensureOpen();
-        WriterTask<Integer> task = new WriterTask<>("deletion of topics " + topics, c -> deleteTopics(c, topics));
-        writer.submit(task);
-        task.await();
+        assigner.removeTopics(topics, doomed -> new WriterTask<>("deletion of topics " + topics,
+                c -> deleteTopics(c, topics, doomed))).await();
     }
 
-    /** Deletes the topics' queues and rows in one transaction. Writer thread only. */
-    private int deleteTopics(Connection c, Set<String> topics) throws SQLException {
-        List<QueueState> doomed = new ArrayList<>();
-        for (String topic : topics) {
-            doomed.addAll(queues.ofTopic(topic));
-        }
+    /** Deletes the queues' rows in one transaction. Writer thread only, after the puts accepted before. */
+    private int deleteTopics(Connection c, Set<String> topics, List<QueueState> doomed) throws SQLException {
         int rows = 0;
         try (PreparedStatement deleteMessages = c.prepareStatement("DELETE FROM "
                 + config.table(Schema.MESSAGE_TABLE) + " WHERE queue_key = ?");
@@ -224,8 +245,8 @@ public final class JdbcMessageStore implements MessageStore {
             }
             c.commit();
         }
-        for (String topic : topics) {
-            queues.removeTopic(topic);
+        for (QueueState q : doomed) {
+            queues.remove(q);
         }
         LOG.info("deleted topics {}: {} queues, {} records", topics, doomed.size(), rows);
         return rows;
@@ -240,6 +261,7 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public StoreStats stats() {
         ensureOpen();
+        log.awaitCommitted(log.nextPhysicalOffset);
         return new StoreStats(log.minPhysicalOffset, log.maxPhysicalOffset, log.putMessages.sum(),
                 log.putBytes.sum(), log.getMessages.sum(), diskUsedRatio(), reader.earliestStoreTime());
     }

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * @param maxBatchMessages   {@code store.jdbc.maxBatchMessages}: messages committed in one writer transaction at most
  * @param maxBatchBytes      {@code store.jdbc.maxBatchBytes}: bytes committed in one writer transaction at most
  *                           (a single larger put still goes alone)
+ * @param maxPendingBytes    {@code store.jdbc.maxPendingBytes}: bytes accepted but not yet committed at most; a put
+ *                           that does not fit waits (up to {@code syncFlushTimeout}, then OS_PAGECACHE_BUSY)
  * @param maxTransferBytes   {@code store.jdbc.maxTransferBytes}: bytes one get returns at most (at least one message)
  * @param maxScanEntries     {@code store.jdbc.maxScanEntries}: queue entries one get examines at most
  * @param cleanIntervalMillis {@code store.jdbc.cleanIntervalMillis}: how often the {@code deleteWhen} hour is checked
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public record JdbcStoreConfig(StoreConfig base, String url, String user, String password, String schema,
                               int poolSize, long connectTimeoutMillis, int maxBatchMessages, int maxBatchBytes,
-                              int maxTransferBytes, int maxScanEntries, long cleanIntervalMillis,
+                              int maxPendingBytes, int maxTransferBytes, int maxScanEntries, long cleanIntervalMillis,
                               int deleteRowsPerRun, int deleteRowsPerTransaction) {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStoreConfig.class);
 
@@ -55,6 +57,8 @@ public record JdbcStoreConfig(StoreConfig base, String url, String user, String 
     public static final int MAX_BATCH_MESSAGES_DEFAULT = 2048;
     public static final String MAX_BATCH_BYTES = "maxBatchBytes";
     public static final int MAX_BATCH_BYTES_DEFAULT = 4 * 1024 * 1024;
+    public static final String MAX_PENDING_BYTES = "maxPendingBytes";
+    public static final int MAX_PENDING_BYTES_DEFAULT = 32 * 1024 * 1024;
     public static final String MAX_TRANSFER_BYTES = "maxTransferBytes";
     public static final int MAX_TRANSFER_BYTES_DEFAULT = 256 * 1024;
     public static final String MAX_SCAN_ENTRIES = "maxScanEntries";
@@ -67,7 +71,7 @@ public record JdbcStoreConfig(StoreConfig base, String url, String user, String 
     public static final int DELETE_ROWS_PER_TRANSACTION_DEFAULT = 5_000;
 
     private static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, SCHEMA, POOL_SIZE, CONNECT_TIMEOUT_MILLIS,
-            MAX_BATCH_MESSAGES, MAX_BATCH_BYTES, MAX_TRANSFER_BYTES, MAX_SCAN_ENTRIES, CLEAN_INTERVAL_MILLIS,
+            MAX_BATCH_MESSAGES, MAX_BATCH_BYTES, MAX_PENDING_BYTES, MAX_TRANSFER_BYTES, MAX_SCAN_ENTRIES, CLEAN_INTERVAL_MILLIS,
             DELETE_ROWS_PER_RUN, DELETE_ROWS_PER_TRANSACTION);
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final Pattern URL_SECRET = Pattern.compile("(?i)((?:password|sslpassword)=)[^&;]*");
@@ -103,6 +107,7 @@ public record JdbcStoreConfig(StoreConfig base, String url, String user, String 
                 intKey(p, CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT_MILLIS_DEFAULT, 250),
                 intKey(p, MAX_BATCH_MESSAGES, MAX_BATCH_MESSAGES_DEFAULT, 1),
                 intKey(p, MAX_BATCH_BYTES, MAX_BATCH_BYTES_DEFAULT, 1),
+                intKey(p, MAX_PENDING_BYTES, MAX_PENDING_BYTES_DEFAULT, 1024),
                 intKey(p, MAX_TRANSFER_BYTES, MAX_TRANSFER_BYTES_DEFAULT, 1),
                 intKey(p, MAX_SCAN_ENTRIES, MAX_SCAN_ENTRIES_DEFAULT, 1),
                 intKey(p, CLEAN_INTERVAL_MILLIS, (int) CLEAN_INTERVAL_MILLIS_DEFAULT, 1),

@@ -5,31 +5,30 @@ import io.carrack.spi.store.PutStatus;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One put (a message or a batch of one queue) waiting for the writer. The writer {@link #take()}s it before
- * writing; a producer that gives up waiting {@link #cancel()}s it, which succeeds only if the writer has not
- * taken it, so a cancelled put is never written and a taken one is always answered.
+ * One accepted put (a message or a batch of one queue): its messages with the offsets the
+ * {@link OffsetAssigner} gave them, on its way to the writer. A SYNC_FLUSH put waits for its transaction to be
+ * committed and forced ({@link #awaitDurable}); an ASYNC_FLUSH put is answered at once.
  *
- * <p>Thread safety: safe for one producer and the writer thread.
+ * <p>Thread safety: built and assigned by the producer, then owned by the writer thread; {@link #awaitDurable}
+ * and {@link #durable} may race safely.
  */
 final class PutRequest implements WriterRequest {
-    private static final int PENDING = 0;
-    private static final int TAKEN = 1;
-    private static final int CANCELLED = 2;
-    /** Spins before parking: a put is often answered within microseconds. */
-    private static final int SPINS = 200;
-
     final String topic;
     final int queueId;
     final List<EncodedMessage> messages;
     final int bytes;
-    private final AtomicInteger state = new AtomicInteger(PENDING);
-    private final CountDownLatch done = new CountDownLatch(1);
-    private volatile PutResult result;
+    /** Permits of the writer's pending-bytes limit this put holds until it is committed. */
+    final int permits;
+    /** The queue, or null if no message takes a queue offset. */
+    QueueState queue;
+    long storeTimestamp;
+    private final CountDownLatch done;
+    private volatile PutStatus outcome;
 
-    PutRequest(String topic, int queueId, List<EncodedMessage> messages) {
+    PutRequest(String topic, int queueId, List<EncodedMessage> messages, boolean sync, int permitBytes,
+               int maxPermits) {
         this.topic = topic;
         this.queueId = queueId;
         this.messages = messages;
@@ -38,6 +37,8 @@ final class PutRequest implements WriterRequest {
             n += m.size();
         }
         this.bytes = n;
+        this.permits = Math.max(1, Math.min(maxPermits, n / permitBytes));
+        this.done = sync ? new CountDownLatch(1) : null;
     }
 
     /** Whether any message of the put takes a queue offset. */
@@ -50,46 +51,46 @@ final class PutRequest implements WriterRequest {
         return false;
     }
 
-    /** Claims the put for writing; false if the producer cancelled it. Writer only. */
-    boolean take() {
-        return state.compareAndSet(PENDING, TAKEN);
+    /** The result as assigned: offsets of the first message, bytes and count. */
+    PutResult result() {
+        long firstQueueOffset = 0;
+        for (EncodedMessage m : messages) {
+            if (m.queueOffset >= 0) {
+                firstQueueOffset = m.queueOffset;
+                break;
+            }
+        }
+        return new PutResult(PutStatus.OK, messages.get(0).physicalOffset, bytes, firstQueueOffset, messages.size(),
+                storeTimestamp);
     }
 
-    /** Withdraws the put; false if the writer already took it. Producer only. */
-    boolean cancel() {
-        return state.compareAndSet(PENDING, CANCELLED);
-    }
-
-    /** Answers the put. Writer only, once. */
-    void complete(PutResult r) {
-        result = r;
-        done.countDown();
+    /** Records the outcome of the put's transaction (OK, FLUSH_DISK_TIMEOUT or UNKNOWN_ERROR). Writer only. */
+    void durable(PutStatus status) {
+        outcome = status;
+        if (done != null) {
+            done.countDown();
+        }
     }
 
     @Override
     public void abandon() {
-        state.compareAndSet(PENDING, TAKEN);
-        complete(PutResult.failed(PutStatus.SERVICE_NOT_AVAILABLE));
+        durable(PutStatus.UNKNOWN_ERROR);
     }
 
     /**
-     * Waits for the answer. After {@code timeoutMillis}, a put the writer has not taken is cancelled and
-     * answered OS_PAGECACHE_BUSY (nothing written); a taken one is waited for until the writer answers.
+     * Waits for the put's commit (SYNC_FLUSH). After the timeout the put is still on its way to the database:
+     * FLUSH_DISK_TIMEOUT, as a store whose disk is slow says it.
      */
-    PutResult await(long timeoutMillis) {
-        for (int i = 0; i < SPINS && result == null; i++) {
-            Thread.onSpinWait();
-        }
+    PutResult awaitDurable(long timeoutMillis) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    if (done.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                        return result;
+                    if (!done.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                        return result().withStatus(PutStatus.FLUSH_DISK_TIMEOUT);
                     }
-                    if (cancel()) {
-                        return PutResult.failed(PutStatus.OS_PAGECACHE_BUSY);
-                    }
+                    PutStatus s = outcome;
+                    return s == PutStatus.OK ? result() : s.stored() ? result().withStatus(s) : PutResult.failed(s);
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }

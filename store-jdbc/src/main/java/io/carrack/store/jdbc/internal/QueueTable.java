@@ -7,10 +7,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The queues the store knows, by (topic, queue id) and by key. Only committed queues are here: the writer
- * adds a new queue after the transaction that created it commits.
+ * Queues by (topic, queue id) and by key. The store keeps two: the readable queues (only committed ones: the
+ * writer adds a new queue after the transaction that created it commits) and the assigner's (every queue a put
+ * was accepted for).
  *
- * <p>Thread safety: safe for concurrent use; changed by the writer thread only.
+ * <p>Thread safety: safe for concurrent use.
  */
 final class QueueTable {
     private final Map<String, Map<Integer, QueueState>> byTopic = new ConcurrentHashMap<>();
@@ -36,13 +37,16 @@ final class QueueTable {
         return queues == null ? List.of() : List.copyOf(queues.values());
     }
 
-    void removeTopic(String topic) {
-        Map<Integer, QueueState> removed = byTopic.remove(topic);
-        if (removed != null) {
-            for (QueueState q : removed.values()) {
-                byKey.remove(q.key);
+    /** Removes a queue, if this very state is the one registered. */
+    void remove(QueueState q) {
+        Map<Integer, QueueState> queues = byTopic.get(q.topic);
+        if (queues != null) {
+            queues.remove(q.queueId, q);
+            if (queues.isEmpty()) {
+                byTopic.remove(q.topic, queues);
             }
         }
+        byKey.remove(q.key, q);
     }
 
     Set<Integer> queueIds(String topic) {

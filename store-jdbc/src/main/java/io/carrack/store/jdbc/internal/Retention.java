@@ -105,8 +105,9 @@ final class Retention {
         }
         boolean more = boundary < 0 && rows == limit;
         if (boundary < 0) {
-            // every row read is expired: up to the last of them, or (table exhausted) the end of the log
-            boundary = more ? lastEnd : log.nextPhysicalOffset;
+            // every row read is expired: up to the last of them, or (table exhausted) the committed end of the
+            // log: every put accepted before this step is committed by now, the writer runs steps in order
+            boundary = more ? lastEnd : log.maxPhysicalOffset;
         }
         List<long[]> newMins = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT queue_key, MAX(queue_offset) FROM "

@@ -92,7 +92,7 @@ final class StateLoader {
                         max = Math.max(min, rs.getLong(1) + 1);
                     }
                 }
-                list.add(new QueueState(key, topics.get(i), ids.get(i), min, max));
+                list.add(QueueState.loaded(key, topics.get(i), ids.get(i), min, max));
             }
         }
         return list;

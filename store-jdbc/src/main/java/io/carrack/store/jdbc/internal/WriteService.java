@@ -3,60 +3,77 @@ package io.carrack.store.jdbc.internal;
 import io.carrack.common.lifecycle.ServiceThread;
 import io.carrack.spi.store.FlushMode;
 import io.carrack.spi.store.MessageArrivalListener;
-import io.carrack.spi.store.PutResult;
 import io.carrack.spi.store.PutStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer ({@code carrack-store-jdbc-writer}): takes the puts waiting in its queue, up to
- * {@code maxBatchMessages} messages or {@code maxBatchBytes}, assigns queue offsets (a counter per queue, so
- * offsets have no gaps or duplicates) and physical offsets (cumulative byte positions), inserts them with JDBC
- * batches and commits them in one transaction (group commit). Only after the commit (and, in SYNC_FLUSH on a
- * database whose commit is not durable by itself, after forcing it) are the new offsets published, the arrival
- * listener told and the puts answered; so an acknowledged put is committed, with ASYNC_FLUSH as well. A failed
- * transaction is rolled back and its puts are retried one by one, so one bad put fails alone.
+ * The single writer ({@code carrack-store-jdbc-writer}): takes the accepted puts waiting in its queue (their
+ * offsets already assigned, in offset order), up to {@code maxBatchMessages} messages or {@code maxBatchBytes},
+ * inserts them with JDBC batches and commits them in one transaction (group commit). After the commit (and, in
+ * SYNC_FLUSH on a database whose commit alone is not durable, after forcing it) it publishes the new queue ends,
+ * tells the arrival listener and answers SYNC_FLUSH puts.
  *
- * <p>Maintenance ({@link WriterTask}) runs between batches on the same connection.
+ * <p>A failed transaction is rolled back and retried (after reconnecting) until it commits; a retry first checks
+ * whether the failed commit went through after all. Offsets are never given back, so queues have no gaps. While
+ * stopping, a transaction that keeps failing is given up after {@link #ATTEMPTS_WHEN_STOPPING} attempts, with an
+ * error naming how many accepted messages were lost.
  *
- * <p>Thread safety: {@link #submit} from any thread; everything else on the writer thread.
+ * <p>Accepted but uncommitted bytes are bounded by {@code maxPendingBytes} ({@link #reserve}). Maintenance
+ * ({@link WriterTask}) runs between transactions on the same connection.
+ *
+ * <p>Thread safety: {@link #submit}, {@link #reserve} from any thread; everything else on the writer thread.
  */
 final class WriteService extends ServiceThread {
     private static final Logger LOG = LoggerFactory.getLogger(WriteService.class);
+    /** Retry period of a failing transaction. */
+    private static final long RETRY_MILLIS = 100;
+    private static final int ATTEMPTS_WHEN_STOPPING = 30;
+    /** Unit of the pending-bytes limit. */
+    static final int PERMIT_BYTES = 1024;
 
     private final Database db;
     private final JdbcStoreConfig config;
-    private final QueueTable queues;
+    private final QueueTable readable;
     private final LogState log;
-    private final InstantSource clock;
     private final MessageArrivalListener listener;
     private final Queue<WriterRequest> requests = new ConcurrentLinkedQueue<>();
+    private final Semaphore pending;
+    private final int maxPermits;
     private final String insertMessageSql;
     private final String insertKeySql;
     private final String insertQueueSql;
+    private final String existsSql;
 
     private Connection connection;
     private PreparedStatement insertMessage;
     private PreparedStatement insertKey;
     private PreparedStatement insertQueue;
+    /** The batch being written (retried until it commits). */
+    private List<PutRequest> inFlight;
+    private int attempts;
 
-    WriteService(Database db, QueueTable queues, LogState log, InstantSource clock, MessageArrivalListener listener) {
-        super("store-jdbc", "writer", 100);
+    WriteService(Database db, QueueTable readable, LogState log, MessageArrivalListener listener) {
+        super("store-jdbc", "writer", RETRY_MILLIS);
         this.db = db;
         this.config = db.config();
-        this.queues = queues;
+        this.readable = readable;
         this.log = log;
-        this.clock = clock;
         this.listener = listener;
+        this.maxPermits = Math.max(1, config.maxPendingBytes() / PERMIT_BYTES);
+        this.pending = new Semaphore(maxPermits);
         this.insertMessageSql = "INSERT INTO " + config.table(Schema.MESSAGE_TABLE)
                 + " (phys_offset, queue_key, queue_offset, tags_code, store_time, record_size, record)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -64,6 +81,34 @@ final class WriteService extends ServiceThread {
                 + " VALUES (?, ?, ?)";
         this.insertQueueSql = "INSERT INTO " + config.table(Schema.QUEUE_TABLE)
                 + " (queue_key, topic, queue_id, min_offset) VALUES (?, ?, ?, 0)";
+        this.existsSql = "SELECT 1 FROM " + config.table(Schema.MESSAGE_TABLE) + " WHERE phys_offset = ?";
+    }
+
+    /** Permits a put of this many bytes needs. */
+    int maxPermits() {
+        return maxPermits;
+    }
+
+    /**
+     * Waits until the put fits under the pending-bytes limit and reserves its share.
+     *
+     * @return false if it did not fit within the timeout
+     */
+    boolean reserve(PutRequest put, long timeoutMillis) {
+        if (pending.tryAcquire(put.permits)) {
+            return true;
+        }
+        try {
+            return pending.tryAcquire(put.permits, timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Gives back a reservation whose put was not submitted. */
+    void unreserve(PutRequest put) {
+        pending.release(put.permits);
     }
 
     /** Queues a request and wakes the writer. */
@@ -74,43 +119,57 @@ final class WriteService extends ServiceThread {
 
     @Override
     protected int doWork() {
-        WriterRequest first = requests.poll();
-        if (first == null) {
+        if (inFlight == null) {
+            WriterRequest first = requests.poll();
+            if (first == null) {
+                return 0;
+            }
+            if (first instanceof WriterTask<?> task) {
+                runTask(task);
+                return 1;
+            }
+            inFlight = drain((PutRequest) first);
+        }
+        PutStatus status = write(inFlight);
+        if (status == null) {
+            attempts++;
+            if (isStopped() && attempts >= ATTEMPTS_WHEN_STOPPING) {
+                giveUp();
+                return 1;
+            }
             return 0;
         }
-        if (first instanceof WriterTask<?> task) {
-            runTask(task);
-            return 1;
-        }
-        PutRequest put = (PutRequest) first;
-        if (!put.take()) {
-            return 1;
-        }
+        List<PutRequest> batch = inFlight;
+        inFlight = null;
+        attempts = 0;
+        return publish(batch, status);
+    }
+
+    private List<PutRequest> drain(PutRequest first) {
         List<PutRequest> batch = new ArrayList<>();
-        batch.add(put);
-        int count = put.messages.size();
-        int bytes = put.bytes;
+        batch.add(first);
+        int count = first.messages.size();
+        int bytes = first.bytes;
         while (count < config.maxBatchMessages() && bytes < config.maxBatchBytes()) {
             WriterRequest next = requests.peek();
             if (!(next instanceof PutRequest p)) {
                 break;
             }
             requests.poll();
-            if (p.take()) {
-                batch.add(p);
-                count += p.messages.size();
-                bytes += p.bytes;
-            }
+            batch.add(p);
+            count += p.messages.size();
+            bytes += p.bytes;
         }
-        write(batch);
-        return count;
+        return batch;
     }
 
     @Override
     protected void onStop() {
-        // answer everything accepted before close: the store refuses new requests by now
-        for (int guard = 0; guard < 1_000_000 && doWork() > 0; guard++) {
-            // keep draining
+        // write everything accepted before close (the store accepts nothing new by now), then disconnect
+        for (int guard = 0; guard < 10_000_000 && (inFlight != null || !requests.isEmpty()); guard++) {
+            if (doWork() == 0 && inFlight != null) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+            }
         }
         closeConnection();
     }
@@ -127,26 +186,30 @@ final class WriteService extends ServiceThread {
         }
     }
 
-    /** Writes puts in one transaction; on failure retries them one by one. */
-    private void write(List<PutRequest> batch) {
-        long now = clock.millis();
-        long physBefore = log.nextPhysicalOffset;
-        long queueKeyBefore = log.nextQueueKey;
-        List<QueueState> created = new ArrayList<>(0);
-        List<QueueState> touched = new ArrayList<>(4);
-        List<Long> nextBefore = new ArrayList<>(4);
-        List<PutResult> results = new ArrayList<>(batch.size());
-        boolean committing = false;
+    /**
+     * Inserts and commits a batch.
+     *
+     * @return OK, FLUSH_DISK_TIMEOUT if committed but not forced to disk, or null if the transaction failed
+     */
+    private PutStatus write(List<PutRequest> batch) {
         try {
             ensureConnection();
+            if (attempts > 0 && committedBefore(batch)) {
+                LOG.info("the transaction that failed at its commit had committed; going on");
+                return PutStatus.OK;
+            }
+            List<QueueState> created = new ArrayList<>(0);
             boolean anyKeys = false;
             for (PutRequest put : batch) {
-                QueueState q = put.needsQueue() ? queueFor(put, created) : null;
-                if (q != null && !touched.contains(q)) {
-                    touched.add(q);
-                    nextBefore.add(q.next);
+                QueueState q = put.queue;
+                if (q != null && !q.persisted && !created.contains(q)) {
+                    insertQueue.setLong(1, q.key);
+                    insertQueue.setString(2, q.topic);
+                    insertQueue.setInt(3, q.queueId);
+                    insertQueue.addBatch();
+                    created.add(q);
                 }
-                anyKeys |= add(put, q, now, results);
+                anyKeys |= add(put);
             }
             if (!created.isEmpty()) {
                 insertQueue.executeBatch();
@@ -155,87 +218,40 @@ final class WriteService extends ServiceThread {
             if (anyKeys) {
                 insertKey.executeBatch();
             }
-            committing = true;
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            log.nextPhysicalOffset = physBefore;
-            log.nextQueueKey = queueKeyBefore;
-            for (int i = 0; i < touched.size(); i++) {
-                touched.get(i).next = nextBefore.get(i);
-            }
-            recover(e, committing);
-            if (batch.size() > 1) {
-                LOG.warn("a transaction of {} puts failed; retrying them one by one", batch.size(), e);
-                for (PutRequest put : batch) {
-                    write(List.of(put));
-                }
-            } else {
-                LOG.error("put of {} message(s) to {}/{} failed", batch.get(0).messages.size(), batch.get(0).topic,
-                        batch.get(0).queueId, e);
-                batch.get(0).complete(PutResult.failed(PutStatus.UNKNOWN_ERROR));
-            }
-            return;
+            LOG.error("a transaction of {} put(s) failed (attempt {}); it is retried until it commits", batch.size(),
+                    attempts + 1, e);
+            rollbackQuietly();
+            closeConnection();
+            return null;
         }
-        PutStatus status = PutStatus.OK;
         if (config.base().flushMode() == FlushMode.SYNC_FLUSH) {
             try {
                 db.dialect().afterSyncCommit(connection);
             } catch (SQLException e) {
                 LOG.error("committed, but forcing the commit to disk failed", e);
-                status = PutStatus.FLUSH_DISK_TIMEOUT;
+                return PutStatus.FLUSH_DISK_TIMEOUT;
             }
         }
-        publish(batch, created, touched, results, now);
-        for (int i = 0; i < batch.size(); i++) {
-            PutResult r = results.get(i);
-            batch.get(i).complete(status == PutStatus.OK ? r : r.withStatus(status));
-        }
+        return PutStatus.OK;
     }
 
-    /** The queue of a put, creating it (in this transaction) if new. */
-    private QueueState queueFor(PutRequest put, List<QueueState> created) throws SQLException {
-        QueueState q = queues.find(put.topic, put.queueId);
-        if (q != null) {
-            return q;
-        }
-        for (QueueState c : created) {
-            if (c.queueId == put.queueId && c.topic.equals(put.topic)) {
-                return c;
-            }
-        }
-        q = new QueueState(log.nextQueueKey++, put.topic, put.queueId, 0, 0);
-        insertQueue.setLong(1, q.key);
-        insertQueue.setString(2, q.topic);
-        insertQueue.setInt(3, q.queueId);
-        insertQueue.addBatch();
-        created.add(q);
-        return q;
-    }
-
-    /** Assigns offsets to the messages of a put and adds their rows to the batches; true if any has keys. */
-    private boolean add(PutRequest put, QueueState q, long now, List<PutResult> results) throws SQLException {
-        long firstPhys = log.nextPhysicalOffset;
-        long firstQueueOffset = -1;
+    /** Adds the rows of a put to the JDBC batches; true if it has keys. */
+    private boolean add(PutRequest put) throws SQLException {
         boolean keys = false;
         for (EncodedMessage m : put.messages) {
-            long phys = log.nextPhysicalOffset;
-            log.nextPhysicalOffset += m.size();
+            long phys = m.physicalOffset;
             insertMessage.setLong(1, phys);
-            if (m.takesQueueOffset) {
-                long qo = q.next++;
-                if (firstQueueOffset < 0) {
-                    firstQueueOffset = qo;
-                }
-                m.assign(qo, phys, now);
-                insertMessage.setLong(2, q.key);
-                insertMessage.setLong(3, qo);
+            if (m.queueOffset >= 0) {
+                insertMessage.setLong(2, put.queue.key);
+                insertMessage.setLong(3, m.queueOffset);
             } else {
-                m.assign(0, phys, now);
                 insertMessage.setNull(2, Types.BIGINT);
                 insertMessage.setNull(3, Types.BIGINT);
             }
             insertMessage.setLong(4, m.tagsCode);
-            insertMessage.setLong(5, now);
+            insertMessage.setLong(5, put.storeTimestamp);
             insertMessage.setInt(6, m.size());
             insertMessage.setBytes(7, m.record);
             insertMessage.addBatch();
@@ -247,41 +263,73 @@ final class WriteService extends ServiceThread {
                 keys = true;
             }
         }
-        results.add(new PutResult(PutStatus.OK, firstPhys, put.bytes, firstQueueOffset < 0 ? 0 : firstQueueOffset,
-                put.messages.size(), now));
         return keys;
     }
 
-    /** Makes a committed batch visible: queues, offsets, counters, then the arrival listener. */
-    private void publish(List<PutRequest> batch, List<QueueState> created, List<QueueState> touched,
-                         List<PutResult> results, long now) {
-        for (QueueState q : created) {
-            queues.add(q);
+    /** Whether a batch whose commit failed was committed after all (its first row is there). */
+    private boolean committedBefore(List<PutRequest> batch) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(existsSql)) {
+            ps.setLong(1, batch.get(0).messages.get(0).physicalOffset);
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean found = rs.next();
+                connection.rollback();
+                return found;
+            }
         }
-        for (QueueState q : touched) {
-            q.maxOffset = q.next;
-        }
+    }
+
+    /** Makes a committed batch readable: queues, offsets, counters, the arrival listener, SYNC_FLUSH waiters. */
+    private int publish(List<PutRequest> batch, PutStatus status) {
         long count = 0;
         long bytes = 0;
         for (PutRequest p : batch) {
+            QueueState q = p.queue;
+            if (q != null && !q.persisted) {
+                q.persisted = true;
+                readable.add(q);
+            }
+            for (EncodedMessage m : p.messages) {
+                if (m.queueOffset >= 0 && q.maxOffset <= m.queueOffset) {
+                    q.maxOffset = m.queueOffset + 1;
+                }
+            }
             count += p.messages.size();
             bytes += p.bytes;
         }
-        PutRequest lastPut = batch.get(batch.size() - 1);
-        log.lastPhysicalOffset = log.nextPhysicalOffset - lastPut.messages.get(lastPut.messages.size() - 1).size();
-        log.lastStoreTime = now;
-        log.maxPhysicalOffset = log.nextPhysicalOffset;
+        EncodedMessage last = lastMessage(batch);
+        log.lastPhysicalOffset = last.physicalOffset;
+        log.lastStoreTime = batch.get(batch.size() - 1).storeTimestamp;
         log.putMessages.add(count);
         log.putBytes.add(bytes);
-        for (int i = 0; i < batch.size(); i++) {
-            PutRequest p = batch.get(i);
-            long qo = results.get(i).queueOffset();
+        log.committed(last.physicalOffset + last.size());
+        for (PutRequest p : batch) {
             for (EncodedMessage m : p.messages) {
-                if (m.takesQueueOffset) {
-                    tell(p.topic, p.queueId, ++qo, m.tagsCode);
+                if (m.queueOffset >= 0) {
+                    tell(p.topic, p.queueId, m.queueOffset + 1, m.tagsCode);
                 }
             }
+            pending.release(p.permits);
+            p.durable(status);
         }
+        return (int) count;
+    }
+
+    private static EncodedMessage lastMessage(List<PutRequest> batch) {
+        List<EncodedMessage> last = batch.get(batch.size() - 1).messages;
+        return last.get(last.size() - 1);
+    }
+
+    private void giveUp() {
+        int messages = 0;
+        for (PutRequest p : inFlight) {
+            messages += p.messages.size();
+            pending.release(p.permits);
+            p.durable(PutStatus.UNKNOWN_ERROR);
+        }
+        LOG.error("giving up a transaction of {} accepted message(s) after {} attempts while stopping: they are lost",
+                messages, attempts);
+        inFlight = null;
+        attempts = 0;
     }
 
     private void tell(String topic, int queueId, long nextOffset, long tagsCode) {
@@ -289,40 +337,6 @@ final class WriteService extends ServiceThread {
             listener.onArrival(topic, queueId, nextOffset, tagsCode);
         } catch (RuntimeException e) {
             LOG.warn("arrival listener failed for {}/{} at {}", topic, queueId, nextOffset - 1, e);
-        }
-    }
-
-    /**
-     * After a failed transaction: roll back, and if the connection broke or the commit itself failed (its
-     * outcome unknown), reconnect and re-read the state from the tables.
-     */
-    private void recover(Exception cause, boolean commitFailed) {
-        rollbackQuietly();
-        if (commitFailed || !connectionValid()) {
-            closeConnection();
-            try {
-                ensureConnection();
-                QueueTable fresh = new QueueTable();
-                LogState state = new LogState();
-                new StateLoader(config).load(connection, fresh, state);
-                connection.rollback();
-                log.nextPhysicalOffset = state.nextPhysicalOffset;
-                log.maxPhysicalOffset = state.maxPhysicalOffset;
-                log.nextQueueKey = Math.max(log.nextQueueKey, state.nextQueueKey);
-                for (QueueState q : fresh.all()) {
-                    QueueState known = queues.find(q.topic, q.queueId);
-                    if (known == null) {
-                        queues.add(q);
-                    } else {
-                        known.next = q.maxOffset;
-                        known.maxOffset = q.maxOffset;
-                    }
-                }
-                LOG.info("writer state re-read after a failed transaction: log ends at {}", log.nextPhysicalOffset);
-            } catch (SQLException | RuntimeException e) {
-                cause.addSuppressed(e);
-                closeConnection();
-            }
         }
     }
 
@@ -383,6 +397,9 @@ final class WriteService extends ServiceThread {
     /** Fails whatever is still queued (after the thread stopped). */
     void abandonQueued() {
         for (WriterRequest r; (r = requests.poll()) != null; ) {
+            if (r instanceof PutRequest p) {
+                pending.release(p.permits);
+            }
             r.abandon();
         }
     }
