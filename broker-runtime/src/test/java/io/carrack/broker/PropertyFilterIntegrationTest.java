@@ -338,4 +338,25 @@ class PropertyFilterIntegrationTest {
                 "RocketMQ's default (filterSupportRetry=false) delivers every retry");
         assertEquals(List.of("3", "4"), values(pullRegistered("CGR", "TopicR", 0, 32, 1), "a"));
     }
+
+    @Test
+    void groupsFilteringOneTopicEachGetExactlyTheirMatches() {
+        startWithFilters();
+        sendNumbered("TopicM", 12);
+        h.call(heartbeat("CGM1", sql("TopicM", "a < 4", 1)));
+        h.call(heartbeat("CGM2", sql("TopicM", "a >= 9 OR TAGS = 'TagB' AND a < 3", 1)));
+        h.call(heartbeat("CGM3", sql("TopicM", "a BETWEEN 3 AND 5", 1)));
+        for (int round = 0; round < 2; round++) {
+            assertEquals(List.of("0", "1", "2", "3"), values(pullRegistered("CGM1", "TopicM", 0, 32, 1), "a"));
+            assertEquals(List.of("1", "9", "10", "11"), values(pullRegistered("CGM2", "TopicM", 0, 32, 1), "a"));
+            assertEquals(List.of("3", "4", "5"), values(pullRegistered("CGM3", "TopicM", 0, 32, 1), "a"));
+        }
+        h.call(heartbeat("CGM3", sql("TopicM", "a = 7", 2)));
+        assertEquals(List.of("7"), values(pullRegistered("CGM3", "TopicM", 0, 32, 2), "a"));
+        assertEquals(List.of("0", "1", "2", "3"), values(pullRegistered("CGM1", "TopicM", 0, 32, 1), "a"));
+        h.call(heartbeat("CGM2", SubscriptionData.of("TopicM", "TagA", "TAG", 2)));
+        assertEquals(List.of("0", "2", "4", "6", "8", "10"), values(h.call(BrokerHarness.pull("CGM2", "TopicM", 0, 0, 0,
+                0, null).field("subVersion", 2)), "a"));
+        assertEquals(List.of("1", "2", "3"), values(pullRegistered("CGM1", "TopicM", 1, 32, 1), "a"));
+    }
 }

@@ -1,11 +1,14 @@
 package io.carrack.broker.internal.processor;
 
 import io.carrack.broker.internal.filter.FilterRegistry;
+import io.carrack.broker.internal.filter.SharedMatchCache;
 import io.carrack.remoting.protocol.body.ExpressionType;
 import io.carrack.remoting.protocol.body.SubscriptionData;
 import io.carrack.spi.filter.FilterException;
+import io.carrack.spi.filter.MessageFilter;
 import io.carrack.spi.filter.PropertyFilter;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * raise the version, and pulls read the compiled filter. An expression that does not compile is kept
  * as a failure (logged once), so pulls can answer {@code SUBSCRIPTION_PARSE_FAILED} with the error.
  * Subscriptions sent with a pull or a {@code CHECK_CLIENT_CONFIG} are compiled through a small
- * bounded cache keyed by type and text.
+ * bounded cache keyed by type and text. When several groups filter one topic, their pulls share the
+ * match bits of each message ({@link SharedMatchCache}).
  *
  * <p>Thread safety: all methods may be called from any thread.
  */
@@ -36,6 +40,7 @@ public final class FilterCache {
     private final ConcurrentMap<String, ConcurrentMap<String, Compiled>> groups = new ConcurrentHashMap<>();
     /** type + NUL + expression -> compiled (version 0). */
     private final ConcurrentMap<String, Compiled> adHoc = new ConcurrentHashMap<>();
+    private final SharedMatchCache shared;
 
     /**
      * A compiled subscription, or its compile error.
@@ -63,7 +68,13 @@ public final class FilterCache {
     }
 
     public FilterCache(FilterRegistry registry) {
+        this(registry, new SharedMatchCache());
+    }
+
+    /** A cache whose groups share match bits through {@code shared}. */
+    public FilterCache(FilterRegistry registry, SharedMatchCache shared) {
         this.registry = registry;
+        this.shared = shared;
     }
 
     /**
@@ -74,6 +85,7 @@ public final class FilterCache {
      */
     public Collection<Compiled> register(String group, Collection<SubscriptionData> subs) {
         Set<String> filtered = new HashSet<>();
+        Set<String> changed = new HashSet<>();
         Set<Compiled> failures = new HashSet<>();
         ConcurrentMap<String, Compiled> table = null;
         for (SubscriptionData sub : subs) {
@@ -90,6 +102,7 @@ public final class FilterCache {
                     return old.version() >= sub.getSubVersion() ? old : old.withVersion(sub.getSubVersion());
                 }
                 Compiled fresh = compile(sub, sub.getSubVersion());
+                changed.add(topic);
                 if (fresh.failed()) {
                     failures.add(fresh);
                     LOG.warn("group {}: {} subscription of topic {} does not compile: {}", group,
@@ -103,17 +116,47 @@ public final class FilterCache {
         }
         ConcurrentMap<String, Compiled> existing = groups.get(group);
         if (existing != null) {
-            existing.keySet().removeIf(topic -> !filtered.contains(topic));
+            existing.keySet().removeIf(topic -> {
+                boolean stale = !filtered.contains(topic);
+                if (stale) {
+                    changed.add(topic);
+                }
+                return stale;
+            });
             if (existing.isEmpty()) {
                 groups.remove(group, existing);
             }
         }
+        changed.forEach(this::shareTopic);
         return failures;
     }
 
     /** Drops every filter of a group (its last consumer left). */
     public void removeGroup(String group) {
-        groups.remove(group);
+        Map<String, Compiled> gone = groups.remove(group);
+        if (gone != null) {
+            gone.keySet().forEach(this::shareTopic);
+        }
+    }
+
+    /** Publishes a topic's current filters, by group, to the shared match bits. */
+    private synchronized void shareTopic(String topic) {
+        Map<String, PropertyFilter> byGroup = new HashMap<>();
+        groups.forEach((group, table) -> {
+            Compiled c = table.get(topic);
+            if (c != null && !c.failed()) {
+                byGroup.put(group, c.filter());
+            }
+        });
+        shared.update(topic, byGroup);
+    }
+
+    /**
+     * The message filter of a pull with a group's registered filter: shared match bits when other
+     * groups filter the topic too.
+     */
+    public MessageFilter messageFilter(String group, String topic, Compiled compiled) {
+        return shared.filterFor(topic, group, compiled.filter());
     }
 
     /** The registered filter of a group's topic (compiled or failed), or null. */

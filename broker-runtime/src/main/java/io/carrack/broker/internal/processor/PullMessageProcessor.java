@@ -156,7 +156,8 @@ public final class PullMessageProcessor implements RequestProcessor {
                 return response.code(ResponseCode.SUBSCRIPTION_PARSE_FAILED).remark(PropertyFilters.parseFailure(
                         group, sub, compiled.error()));
             }
-            filter = new PropertyMessageFilter(compiled.filter());
+            filter = hasSubscription ? new PropertyMessageFilter(compiled.filter())
+                    : filterCache.messageFilter(group, topic, compiled);
         }
 
         long suggestBrokerId = config.isSlaveReadEnable() ? gc.getBrokerId() : 0;
