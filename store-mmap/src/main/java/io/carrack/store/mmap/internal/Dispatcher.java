@@ -1,6 +1,5 @@
 package io.carrack.store.mmap.internal;
 
-import io.carrack.common.message.MessageProperties;
 import io.carrack.common.message.MessageSysFlag;
 import io.carrack.spi.store.MessageArrivalListener;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,6 +24,7 @@ final class Dispatcher {
     private final TagsCodes tagsCodes;
     private final MessageArrivalListener listener;
     private final RecordReader reader = new RecordReader();
+    private final PropertyScan props = new PropertyScan();
     private final long[] code = new long[1];
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long dispatchedOffset;
@@ -127,9 +127,9 @@ final class Dispatcher {
         }
         int type = MessageSysFlag.transactionType(reader.sysFlag());
         long storeTimestamp = reader.storeTimestamp();
+        props.scan(reader.file(), reader.propertiesPosition(), reader.propertiesLength());
         if (type != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
-            int from = reader.propertiesPosition();
-            index.index(topic, reader.file(), from, from + reader.propertiesLength(), off, storeTimestamp);
+            index.index(topic, props, off, storeTimestamp);
         }
         if (!CommitLog.takesQueueSlot(reader.sysFlag())) {
             return;
@@ -138,7 +138,7 @@ final class Dispatcher {
         if (handoff.poll(off, code)) {
             tagsCode = code[0];
         } else {
-            tagsCode = tagsCodes.compute(topic, MessageProperties.decode(reader.properties()), storeTimestamp);
+            tagsCode = tagsCodes.compute(topic, props, storeTimestamp);
         }
         int queueId = reader.queueId();
         long queueOffset = reader.queueOffset();

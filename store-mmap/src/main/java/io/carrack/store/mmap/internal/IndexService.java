@@ -76,25 +76,25 @@ final class IndexService {
         files.clear();
     }
 
-    /** Indexes the KEYS tokens and UNIQ_KEY of a record from its properties bytes {@code [from, to)}. Dispatch thread only. */
-    void index(String topic, MappedFile f, int from, int to, long phyOffset, long storeTimestamp) {
-        long keys = PropertyBytes.find(f, from, to, PropertyBytes.KEYS);
+    /** Indexes the KEYS tokens and UNIQ_KEY of a record from its scanned properties. Dispatch thread only. */
+    void index(String topic, PropertyScan props, long phyOffset, long storeTimestamp) {
+        long keys = props.keys();
         if (keys >= 0) {
-            int start = (int) (keys >>> 32);
-            int end = (int) keys;
-            int tokenStart = start;
-            for (int i = start; i <= end; i++) {
-                if (i == end || f.get(i) == ' ') {
+            byte[] b = props.bytes();
+            int end = PropertyScan.end(keys);
+            int tokenStart = PropertyScan.start(keys);
+            for (int i = tokenStart; i <= end; i++) {
+                if (i == end || b[i] == ' ') {
                     if (i > tokenStart) {
-                        add(PropertyBytes.keyHash(topic, f, tokenStart, i), phyOffset, storeTimestamp);
+                        add(props.keyHash(topic, tokenStart, i), phyOffset, storeTimestamp);
                     }
                     tokenStart = i + 1;
                 }
             }
         }
-        long unique = PropertyBytes.find(f, from, to, PropertyBytes.UNIQ_KEY);
+        long unique = props.uniqueKey();
         if (unique >= 0) {
-            add(PropertyBytes.keyHash(topic, f, (int) (unique >>> 32), (int) unique), phyOffset, storeTimestamp);
+            add(props.keyHash(topic, PropertyScan.start(unique), PropertyScan.end(unique)), phyOffset, storeTimestamp);
         }
     }
 

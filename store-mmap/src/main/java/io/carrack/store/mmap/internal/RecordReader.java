@@ -24,6 +24,8 @@ final class RecordReader {
     private MappedFile file;
     private int pos;
     private int sysFlag;
+    private int bodyLength;
+    private int topicLength;
     private byte[] lastTopicBytes = new byte[0];
     private String lastTopic = "";
     private final byte[] topicBuffer = new byte[StoredMessageDescriptor.MAX_TOPIC_LENGTH + 1];
@@ -33,6 +35,8 @@ final class RecordReader {
         this.file = file;
         this.pos = position;
         this.sysFlag = -1;
+        this.bodyLength = -1;
+        this.topicLength = -1;
         return this;
     }
 
@@ -76,7 +80,10 @@ final class RecordReader {
     }
 
     int bodyLength() {
-        return file.getInt(pos + StoredMessageDescriptor.bodyLengthOffset(sysFlag()));
+        if (bodyLength == -1) {
+            bodyLength = file.getInt(pos + StoredMessageDescriptor.bodyLengthOffset(sysFlag()));
+        }
+        return bodyLength;
     }
 
     private int bodyStart() {
@@ -88,7 +95,10 @@ final class RecordReader {
     }
 
     int topicLength() {
-        return file.get(topicLengthPosition()) & 0xFF;
+        if (topicLength == -1) {
+            topicLength = file.get(topicLengthPosition()) & 0xFF;
+        }
+        return topicLength;
     }
 
     /** The topic; the same String instance while consecutive records share a topic. */

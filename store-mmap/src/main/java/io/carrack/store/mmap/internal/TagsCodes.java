@@ -1,9 +1,5 @@
 package io.carrack.store.mmap.internal;
 
-import io.carrack.common.message.BrokerMessage;
-import io.carrack.common.message.MessageConst;
-import java.util.Map;
-
 /**
  * Recomputes a consume-queue tags code from a stored record, as RocketMQ's dispatch does: the hash of
  * TAGS, or for the schedule topic the delivery time (store time + the delay of the DELAY level).
@@ -20,20 +16,24 @@ final class TagsCodes {
         this.delayLevelMillis = delayLevelMillis.clone();
     }
 
-    /** The tags code of a record with these properties stored at {@code storeTimestamp}. */
-    long compute(String topic, Map<String, String> properties, long storeTimestamp) {
+    /** The tags code of a record with these scanned properties stored at {@code storeTimestamp}. */
+    long compute(String topic, PropertyScan properties, long storeTimestamp) {
         if (SCHEDULE_TOPIC.equals(topic) && delayLevelMillis.length > 0) {
-            String level = properties.get(MessageConst.DELAY_TIME_LEVEL);
+            String level = properties.delayLevel();
             if (level != null) {
-                try {
-                    int l = Math.min(Math.max(Integer.parseInt(level.trim()), 1), delayLevelMillis.length);
-                    return storeTimestamp + delayLevelMillis[l - 1];
-                } catch (NumberFormatException e) {
-                    return storeTimestamp;
-                }
+                return deliveryTime(level, storeTimestamp);
             }
         }
-        return BrokerMessage.tagsCodeOf(properties.get(MessageConst.TAGS));
+        return properties.tagsHash();
+    }
+
+    private long deliveryTime(String level, long storeTimestamp) {
+        try {
+            int l = Math.min(Math.max(Integer.parseInt(level.trim()), 1), delayLevelMillis.length);
+            return storeTimestamp + delayLevelMillis[l - 1];
+        } catch (NumberFormatException e) {
+            return storeTimestamp;
+        }
     }
 
     /** Parses RocketMQ's {@code messageDelayLevel} text, e.g. {@code "1s 5s 10s 30s 1m 2h 1d"}. */
