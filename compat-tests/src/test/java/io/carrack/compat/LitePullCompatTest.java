@@ -74,6 +74,13 @@ class LitePullCompatTest {
         Collection<MessageQueue> fetched = Await.awaitValue("queues of " + topic, TIMEOUT,
                 () -> consumer.fetchMessageQueues(topic));
         assertEquals(new TreeSet<>(queues), new TreeSet<>(fetched), "subscribe queues equal publish queues");
+        // A store may index a message for its queue after acknowledging the send (mmap dispatches in the
+        // background, as Apache RocketMQ's reput does): seek checks the offset against the queue's max offset.
+        Map<MessageQueue, Long> sentUpTo = Offsets.nextOffsets(results);
+        for (Map.Entry<MessageQueue, Long> e : sentUpTo.entrySet()) {
+            Await.awaitValue("max offset of queue " + e.getKey().getQueueId() + " to reach " + e.getValue(), TIMEOUT,
+                    () -> producer.maxOffset(e.getKey()) >= e.getValue() ? Boolean.TRUE : null);
+        }
         consumer.assign(fetched);
         for (MessageQueue queue : fetched) {
             if (queue.equals(seeked)) {
