@@ -201,6 +201,9 @@ public final class DefaultPullConsumer implements PullConsumer, ClientMember, Re
     @Override
     public void subscribe(String topic, Selector selector) {
         ensureOpen();
+        if (selector.type() == Selector.Type.CLASS_FILTER) {
+            throw new IllegalArgumentException("class filters are supported by push consumers only, as in RocketMQ");
+        }
         setMode(Mode.SUBSCRIBE);
         SubscriptionData sub = Subscriptions.of(topic, selector);
         client.refreshRoute(topic);

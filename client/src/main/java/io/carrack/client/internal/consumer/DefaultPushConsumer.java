@@ -9,6 +9,7 @@ import io.carrack.client.internal.ClientInstance;
 import io.carrack.client.internal.ClientMember;
 import io.carrack.client.internal.MixTopics;
 import io.carrack.client.internal.Routes;
+import io.carrack.client.internal.filtersrv.ClassFilters;
 import io.carrack.common.message.MessageQueue;
 import io.carrack.remoting.protocol.body.ConsumerData;
 import io.carrack.remoting.protocol.body.SubscriptionData;
@@ -46,6 +47,7 @@ public final class DefaultPushConsumer implements PushConsumer, ClientMember, Re
     private final QueuePuller puller;
     private final ConsumeService consumeService;
     private final QueueLocks locks;
+    private final ClassFilters classFilters;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean paused;
 
@@ -80,8 +82,9 @@ public final class DefaultPushConsumer implements PushConsumer, ClientMember, Re
         PullSettings ps = new PullSettings(config.pullBatchSize(), 15_000, config.pullThresholdForQueue(),
                 config.pullThresholdSizeForQueueBytes(), config.orderly() ? 0 : config.consumeConcurrentlyMaxSpan(),
                 config.pullIntervalMillis(), config.postSubscriptionWhenPull(), false);
+        this.classFilters = new ClassFilters(client, config.group());
         this.puller = new QueuePuller(client, config.group(), config.model(), ps, subscriptions, offsets, this,
-                pullExecutor, () -> paused);
+                pullExecutor, () -> paused, classFilters);
         this.locks = new QueueLocks(client, config.group());
         if (config.orderly()) {
             this.consumeService = new OrderlyConsumeService(client, config.group(), config.model(),
@@ -104,6 +107,7 @@ public final class DefaultPushConsumer implements PushConsumer, ClientMember, Re
             }
         }
         checkSubscriptions();
+        registerClassFilters();
         client.start();
         client.heartbeat();
         // The first heartbeat makes the broker create the group's retry topic; fetch its route now
@@ -120,6 +124,9 @@ public final class DefaultPushConsumer implements PushConsumer, ClientMember, Re
             rebalanceExecutor.scheduleWithFixedDelay(client.guard(() -> locks.lockAll(rebalancer.table()),
                     "lock renewal"), 1000, LOCK_RENEW_MILLIS, TimeUnit.MILLISECONDS);
         }
+        long uploadMillis = config.settings().heartbeatInterval().toMillis();
+        client.scheduler().scheduleWithFixedDelay(client.guard(() -> classFilters.refresh(subscriptions.values()),
+                "filter class upload"), uploadMillis, uploadMillis, TimeUnit.MILLISECONDS);
         rebalanceExecutor.scheduleWithFixedDelay(client.guard(rebalancer::rebalance, "rebalance"), 0,
                 config.rebalanceIntervalMillis(), TimeUnit.MILLISECONDS);
         LOG.info("{}: push consumer {} started, subscriptions {}", config.group(), client.clientId(),
@@ -130,6 +137,13 @@ public final class DefaultPushConsumer implements PushConsumer, ClientMember, Re
     private void checkSubscriptions() {
         for (SubscriptionData sub : subscriptions.values()) {
             SubscriptionCheck.check(client, config.group(), sub);
+        }
+    }
+
+    /** REGISTER_MESSAGE_FILTER_CLASS for class-filter subscriptions: start fails if a filter server refuses one. */
+    private void registerClassFilters() {
+        for (SubscriptionData sub : subscriptions.values()) {
+            classFilters.register(sub);
         }
     }
 
@@ -250,8 +264,14 @@ public final class DefaultPushConsumer implements PushConsumer, ClientMember, Re
     @Override
     public void subscribe(String topic, Selector selector) {
         ensureOpen();
-        subscriptions.put(topic, Subscriptions.of(topic, selector));
-        if (client.refreshRoute(topic) == null) {
+        SubscriptionData sub = Subscriptions.of(topic, selector);
+        boolean routed = client.refreshRoute(topic) != null;
+        // a refused class filter leaves the current subscription in place
+        classFilters.register(sub);
+        subscriptions.put(topic, sub);
+        if (routed) {
+            onRoute(topic, client.cachedRoute(topic));
+        } else {
             LOG.warn("{}: topic {} has no route yet", config.group(), topic);
         }
         client.heartbeat();

@@ -17,5 +17,6 @@ record PullSettings(int batchSize, long suspendMillis, int thresholdCount, long 
     static final int FLAG_COMMIT_OFFSET = 0x1;
     static final int FLAG_SUSPEND = 0x2;
     static final int FLAG_SUBSCRIPTION = 0x4;
+    static final int FLAG_CLASS_FILTER = 0x8;
     static final int FLAG_LITE_PULL = 0x10;
 }

@@ -8,6 +8,7 @@ import io.carrack.client.internal.ClientInstance;
 import io.carrack.client.internal.MessageDecoding;
 import io.carrack.client.internal.PullResponse;
 import io.carrack.client.internal.Responses;
+import io.carrack.client.internal.filtersrv.ClassFilters;
 import io.carrack.common.message.MessageQueue;
 import io.carrack.remoting.RemotingCommand;
 import io.carrack.remoting.protocol.ResponseCode;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one outstanding long-poll pull per held queue (PROTOCOL.md sections 7.1 and 13.4): pulls
  * with the SUSPEND flag, hands found messages to a {@link Sink}, pulls again at once, and backs off
- * when the queue's cache is over its limits or a pull fails.
+ * when the queue's cache is over its limits or a pull fails. A class-filter subscription's pulls carry the
+ * CLASS_FILTER flag and go to a filter server of the queue's broker ({@link ClassFilters}); while its
+ * filter is disabled, its queues are not pulled.
  *
  * <p>Thread safety: pulls are started and handled on the given single-threaded scheduler.
  */
@@ -60,12 +63,25 @@ final class QueuePuller {
     private final Sink sink;
     private final ScheduledExecutorService executor;
     private final BooleanSupplier paused;
+    private final ClassFilters classFilters;
     private final Map<MessageQueue, Long> suggestedBroker = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     QueuePuller(ClientInstance client, String group, MessageModel model, PullSettings settings,
                 Map<String, SubscriptionData> subscriptions, OffsetStore offsets, Sink sink,
                 ScheduledExecutorService executor, BooleanSupplier paused) {
+        this(client, group, model, settings, subscriptions, offsets, sink, executor, paused, null);
+    }
+
+    /**
+     * A puller that also serves class-filter subscriptions.
+     *
+     * @param classFilters the consumer's class filters, or null if it has none
+     */
+    QueuePuller(ClientInstance client, String group, MessageModel model, PullSettings settings,
+                Map<String, SubscriptionData> subscriptions, OffsetStore offsets, Sink sink,
+                ScheduledExecutorService executor, BooleanSupplier paused, ClassFilters classFilters) {
+        this.classFilters = classFilters;
         this.client = client;
         this.group = group;
         this.model = model;
@@ -147,21 +163,37 @@ final class QueuePuller {
         if (settings.liteFlag()) {
             sysFlag |= PullSettings.FLAG_LITE_PULL;
         }
+        if (sub.isClassFilterMode()) {
+            if (classFilters == null || classFilters.isDisabled(sub)) {
+                schedule(r, DELAY_WHEN_SUSPENDED_MILLIS);
+                return;
+            }
+            String filterServer = classFilters.pick(sub, addr);
+            if (filterServer == null) {
+                schedule(r, DELAY_ON_EXCEPTION_MILLIS);
+                return;
+            }
+            addr = filterServer;
+            sysFlag |= PullSettings.FLAG_CLASS_FILTER;
+        }
+        String target = addr;
         RemotingCommand cmd = ClientApi.pullCommand(group, r.mq, r.nextOffset, settings.batchSize(), sysFlag,
                 commitOffset, settings.suspendMillis(), subText, sub.getSubVersion(), sub.getExpressionType());
         try {
             client.api().pull(addr, cmd, settings.suspendMillis() + ClientApi.SUSPENDED_PULL_TIMEOUT_MILLIS
                             - ClientApi.PUSH_SUSPEND_MILLIS)
-                    .whenCompleteAsync((resp, err) -> handle(r, sub, resp, err), executor);
+                    .whenCompleteAsync((resp, err) -> handle(r, sub, target, resp, err), executor);
         } catch (RuntimeException e) {
-            handle(r, sub, null, e);
+            handle(r, sub, target, null, e);
         }
     }
 
-    private void handle(Request r, SubscriptionData sub, PullResponse resp, Throwable err) {
+    private void handle(Request r, SubscriptionData sub, String addr, PullResponse resp, Throwable err) {
         if (err != null) {
             Throwable cause = Responses.unwrap(err);
-            if (!stopped) {
+            if (!stopped && sub.isClassFilterMode() && classFilters != null) {
+                classFilters.onPullFailure(sub, addr, cause);
+            } else if (!stopped) {
                 if (isSubscriptionRefusal(cause)) {
                     LOG.warn("{}: pull of {} refused: {}", group, r.mq, cause.getMessage());
                 } else {
