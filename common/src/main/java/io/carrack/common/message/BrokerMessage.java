@@ -18,6 +18,8 @@ public final class BrokerMessage {
     private byte[] body = new byte[0];
     private String propertiesString = "";
     private Map<String, String> properties;
+    private byte[] propertiesBytes;
+    private byte[] topicBytes;
     private int sysFlag;
     private long bornTimestamp;
     private InetSocketAddress bornHost;
@@ -32,6 +34,7 @@ public final class BrokerMessage {
 
     public BrokerMessage topic(String topic) {
         this.topic = topic;
+        this.topicBytes = null;
         return this;
     }
 
@@ -72,6 +75,7 @@ public final class BrokerMessage {
     public BrokerMessage propertiesString(String text) {
         this.propertiesString = text == null ? "" : text;
         this.properties = null;
+        this.propertiesBytes = null;
         return this;
     }
 
@@ -87,12 +91,29 @@ public final class BrokerMessage {
     public BrokerMessage properties(Map<String, String> properties) {
         this.properties = properties;
         this.propertiesString = MessageProperties.encode(properties);
+        this.propertiesBytes = null;
         return this;
     }
 
-    /** The value of one property, or null. */
+    /**
+     * The UTF-8 bytes of {@link #propertiesString()}, encoded once and kept until the properties change.
+     * The array is shared: callers must not modify it.
+     */
+    public byte[] propertiesBytes() {
+        byte[] b = propertiesBytes;
+        if (b == null) {
+            b = propertiesString.getBytes(StandardCharsets.UTF_8);
+            propertiesBytes = b;
+        }
+        return b;
+    }
+
+    /**
+     * The value of one property, or null. Until {@link #properties()} is called this reads the encoded
+     * text without decoding the other properties.
+     */
     public String property(String name) {
-        return properties().get(name);
+        return properties != null ? properties.get(name) : MessageProperties.find(propertiesString, name);
     }
 
     public int sysFlag() {
@@ -186,8 +207,16 @@ public final class BrokerMessage {
         return tags == null || tags.isEmpty() ? 0 : tags.hashCode();
     }
 
-    /** The UTF-8 bytes of the topic. */
+    /**
+     * The UTF-8 bytes of the topic, encoded once and kept until the topic changes. The array is shared:
+     * callers must not modify it.
+     */
     public byte[] topicBytes() {
-        return topic.getBytes(StandardCharsets.UTF_8);
+        byte[] b = topicBytes;
+        if (b == null) {
+            b = topic.getBytes(StandardCharsets.UTF_8);
+            topicBytes = b;
+        }
+        return b;
     }
 }

@@ -2,6 +2,8 @@ package io.carrack.common.message;
 
 import static io.carrack.common.message.StoredMessageDescriptor.*;
 
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -45,8 +47,7 @@ public final class StoredMessageCodec {
 
     /** The number of bytes {@link #encode} writes for this message. */
     public static int encodedLength(BrokerMessage m) {
-        return recordLength(effectiveSysFlag(m), m.body().length, m.topicBytes().length,
-                m.propertiesString().getBytes(StandardCharsets.UTF_8).length);
+        return recordLength(effectiveSysFlag(m), m.body().length, m.topicBytes().length, m.propertiesBytes().length);
     }
 
     /**
@@ -58,7 +59,7 @@ public final class StoredMessageCodec {
     public static int encode(BrokerMessage m, long queueOffset, long physicalOffset, long storeTimestamp,
                              ByteBuffer target) {
         byte[] topic = m.topicBytes();
-        byte[] props = m.propertiesString().getBytes(StandardCharsets.UTF_8);
+        byte[] props = m.propertiesBytes();
         if (topic.length == 0 || topic.length > MAX_TOPIC_LENGTH) {
             throw new IllegalMessageException("topic length " + topic.length + " not in 1.." + MAX_TOPIC_LENGTH);
         }
@@ -298,15 +299,39 @@ public final class StoredMessageCodec {
     }
 
     private static boolean isV6(InetSocketAddress host) {
-        return host != null && host.getAddress() != null && host.getAddress().getAddress().length == 16;
+        return host != null && host.getAddress() instanceof Inet6Address;
     }
 
     private static void putHost(ByteBuffer target, InetSocketAddress host) {
-        if (host == null || host.getAddress() == null) {
+        InetAddress address = host == null ? null : host.getAddress();
+        if (address == null) {
             throw new IllegalMessageException("message has no resolved born or store host");
         }
-        target.put(host.getAddress().getAddress());
+        if (address instanceof Inet4Address && V4_HASH_IS_ADDRESS) {
+            target.putInt(address.hashCode());
+        } else {
+            target.put(address.getAddress());
+        }
         target.putInt(host.getPort());
+    }
+
+    /**
+     * Whether {@code Inet4Address.hashCode()} is the address in network byte order (as in OpenJDK), so that
+     * IPv4 hosts are written without the array copy {@code getAddress()} makes; checked once, not assumed.
+     */
+    private static final boolean V4_HASH_IS_ADDRESS = v4HashIsAddress();
+
+    private static boolean v4HashIsAddress() {
+        try {
+            for (byte[] a : new byte[][] {{10, 0, 0, 1}, {(byte) 192, (byte) 168, 1, (byte) 254}, {127, 0, 0, 1}}) {
+                if (InetAddress.getByAddress(a).hashCode() != ByteBuffer.wrap(a).getInt()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static InetSocketAddress getHost(ByteBuffer buf, boolean v6) {
