@@ -70,6 +70,16 @@ class PropertyFilterIntegrationTest {
                     : "TagB", "UNIQ_KEY", topic + "-" + i), ("m" + i).getBytes(StandardCharsets.UTF_8)));
             assertEquals(ResponseCode.SUCCESS, r.code(), r.remark());
         }
+        awaitMaxOffset(topic, n);
+    }
+
+    /** Waits until queue 0 of the topic is readable up to {@code n} (the store dispatches asynchronously). */
+    private void awaitMaxOffset(String topic, long n) {
+        BrokerHarness.await(topic + " dispatched", Duration.ofSeconds(10), () -> {
+            RemotingCommand max = h.call(RemotingCommand.request(RequestCode.GET_MAX_OFFSET)
+                    .field("topic", topic).field("queueId", 0));
+            return max.code() == ResponseCode.SUCCESS && Long.parseLong(max.field("offset")) >= n;
+        });
     }
 
     private static SubscriptionData sql(String topic, String expression, long version) {
@@ -290,11 +300,7 @@ class PropertyFilterIntegrationTest {
             assertEquals(ResponseCode.SUCCESS, back.code(), back.remark());
         }
         h.clock.advanceMillis(11_000);
-        BrokerHarness.await("retries delivered", Duration.ofSeconds(10), () -> {
-            RemotingCommand max = h.call(RemotingCommand.request(RequestCode.GET_MAX_OFFSET)
-                    .field("topic", "%RETRY%CGR").field("queueId", 0));
-            return max.code() == ResponseCode.SUCCESS && Long.parseLong(max.field("offset")) == n;
-        });
+        awaitMaxOffset("%RETRY%CGR", n);
     }
 
     private RemotingCommand pullRetry() {
@@ -319,6 +325,7 @@ class PropertyFilterIntegrationTest {
         // a retry without RETRY_TOPIC (sent to the retry topic directly) is not filtered
         RemotingCommand direct = h.call(sendV2("%RETRY%CGR", 0, props("a", "0", "UNIQ_KEY", "direct"), new byte[] {1}));
         assertEquals(ResponseCode.SUCCESS, direct.code(), direct.remark());
+        awaitMaxOffset("%RETRY%CGR", 6);
 
         RemotingCommand r = pullRetry();
         List<StoredMessage> got = BrokerHarness.decode(r.body());

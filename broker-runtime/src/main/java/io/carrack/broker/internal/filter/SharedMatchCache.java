@@ -21,11 +21,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * decoding the properties again. With K groups on a topic, a message's properties are decoded about
  * once instead of K times.
  *
- * <p>The bits live in a fixed ring per topic (a cache: an entry overwritten by a later message is
- * recomputed when needed), keyed by the message's commit-log and queue offsets from the record's
- * header. Any change of a topic's filters replaces its ring, so a bit is never read against other
- * filters than those it was computed with. Topics with fewer than two property-filtering groups get
- * a plain {@link PropertyMessageFilter}.
+ * <p>The bits live in a fixed ring per queue, indexed by queue offset (a cache: a group reading more
+ * than a ring behind the others recomputes), each entry checked against the message's queue and
+ * commit-log offsets from the record's header. Any change of a topic's filters replaces its rings,
+ * so a bit is never read against other filters than those it was computed with. Topics with fewer
+ * than two property-filtering groups get a plain {@link PropertyMessageFilter}.
  *
  * <p>Thread safety: all methods may be called from any thread; a ring entry is one immutable object
  * published with a volatile write, so concurrent pulls at worst compute the same bits twice.
@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class SharedMatchCache {
     /** Groups one topic's bits can hold (one bit each in a long). */
     public static final int MAX_GROUPS = Long.SIZE;
-    /** Ring entries per topic by default (a power of two). */
-    public static final int DEFAULT_RING_SIZE = 1 << 13;
+    /** Ring entries per queue by default (a power of two). */
+    public static final int DEFAULT_RING_SIZE = 1 << 12;
 
     private final int ringSize;
     private final ConcurrentMap<String, TopicMatches> topics = new ConcurrentHashMap<>();
@@ -43,7 +43,7 @@ public final class SharedMatchCache {
         this(DEFAULT_RING_SIZE);
     }
 
-    /** @param ringSize entries per topic, a power of two */
+    /** @param ringSize entries per queue, a power of two */
     public SharedMatchCache(int ringSize) {
         if (ringSize <= 0 || Integer.bitCount(ringSize) != 1) {
             throw new IllegalArgumentException("ring size must be a power of two: " + ringSize);
@@ -99,23 +99,29 @@ public final class SharedMatchCache {
     private static final class TopicMatches {
         final List<String> groups;
         final PropertyFilter[] filters;
-        final AtomicReferenceArray<Entry> ring;
+        final ConcurrentMap<Integer, AtomicReferenceArray<Entry>> rings = new ConcurrentHashMap<>();
+        final int ringSize;
         final int mask;
 
         TopicMatches(List<String> groups, PropertyFilter[] filters, int ringSize) {
             this.groups = groups;
             this.filters = filters;
-            this.ring = new AtomicReferenceArray<>(ringSize);
+            this.ringSize = ringSize;
             this.mask = ringSize - 1;
         }
 
         long bits(ByteBuffer record) {
             int base = record.position();
-            long physicalOffset = record.getLong(base + StoredMessageDescriptor.PHYSICAL_OFFSET_OFFSET);
+            int queueId = record.getInt(base + StoredMessageDescriptor.QUEUE_ID_OFFSET);
             long queueOffset = record.getLong(base + StoredMessageDescriptor.QUEUE_OFFSET_OFFSET);
-            int index = (int) (mix(physicalOffset) & mask);
+            long physicalOffset = record.getLong(base + StoredMessageDescriptor.PHYSICAL_OFFSET_OFFSET);
+            AtomicReferenceArray<Entry> ring = rings.get(queueId);
+            if (ring == null) {
+                ring = rings.computeIfAbsent(queueId, q -> new AtomicReferenceArray<>(ringSize));
+            }
+            int index = (int) (queueOffset & mask);
             Entry e = ring.get(index);
-            if (e != null && e.physicalOffset == physicalOffset && e.queueOffset == queueOffset) {
+            if (e != null && e.queueOffset == queueOffset && e.physicalOffset == physicalOffset) {
                 return e.bits;
             }
             Map<String, String> properties;
@@ -140,13 +146,6 @@ public final class SharedMatchCache {
             } catch (RuntimeException e) {
                 return false;
             }
-        }
-
-        private static long mix(long x) {
-            x ^= x >>> 33;
-            x *= 0xff51afd7ed558ccdL;
-            x ^= x >>> 33;
-            return x;
         }
     }
 
