@@ -58,6 +58,11 @@ final class Cluster implements AutoCloseable {
         return "127.0.0.1:" + nameServer.port();
     }
 
+    /** The broker's address, {@code 127.0.0.1:port}. */
+    String brokerAddr() {
+        return "127.0.0.1:" + broker.port();
+    }
+
     /** Client settings for tests: fast route refresh and heartbeats. */
     ClientSettings settings() {
         return ClientSettings.of(namesrvAddr()).withPollNameServerInterval(Duration.ofSeconds(1))
