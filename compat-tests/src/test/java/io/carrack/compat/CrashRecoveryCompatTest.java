@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
@@ -328,7 +329,7 @@ class CrashRecoveryCompatTest {
                 for (MessageExt m : consumer.poll(200)) {
                     MessageExt previous = byQueue.computeIfAbsent(m.getQueueId(), q -> new TreeMap<>())
                             .putIfAbsent(m.getQueueOffset(), m);
-                    if (previous != null && !previous.getKeys().equals(m.getKeys())) {
+                    if (previous != null && !Objects.equals(previous.getKeys(), m.getKeys())) {
                         duplicates.add("queue " + m.getQueueId() + " offset " + m.getQueueOffset() + " read as "
                                 + previous.getKeys() + " and as " + m.getKeys());
                     }
@@ -366,8 +367,8 @@ class CrashRecoveryCompatTest {
                         + read.keySet());
                 read.forEach((offset, m) -> {
                     String where = "queue " + queueId + " offset " + offset + " (" + m.getKeys() + ")";
-                    String body = attempted.get(m.getKeys());
-                    assertNotNull(body, where + " holds a message that was never sent");
+                    String body = m.getKeys() == null ? null : attempted.get(m.getKeys());
+                    assertNotNull(body, () -> where + " holds a message that was never sent: " + m);
                     assertEquals(body, new String(m.getBody(), StandardCharsets.UTF_8), where + ": body");
                     String other = seen.put(m.getKeys(), where);
                     assertTrue(other == null, () -> where + " is stored twice, also at " + other);
