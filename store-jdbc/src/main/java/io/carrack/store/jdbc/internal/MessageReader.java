@@ -1,5 +1,6 @@
 package io.carrack.store.jdbc.internal;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.carrack.common.message.MessageConst;
 import io.carrack.common.message.StoredMessage;
 import io.carrack.common.message.StoredMessageCodec;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * The read side: queue reads with filters, reads by physical offset, key queries and time look-ups, on
@@ -32,7 +32,7 @@ final class MessageReader {
     private static final int MIN_CHUNK = 32;
 
     private final JdbcStoreConfig config;
-    private final DataSource pool;
+    private final HikariDataSource pool;
     private final QueueTable queues;
     private final LogState log;
     private final String rangeSql;
@@ -40,7 +40,7 @@ final class MessageReader {
     private final String timeSql;
     private final String keySql;
 
-    MessageReader(JdbcStoreConfig config, DataSource pool, QueueTable queues, LogState log) {
+    MessageReader(JdbcStoreConfig config, HikariDataSource pool, QueueTable queues, LogState log) {
         this.config = config;
         this.pool = pool;
         this.queues = queues;
