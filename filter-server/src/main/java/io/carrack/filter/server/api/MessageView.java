@@ -49,4 +49,25 @@ public interface MessageView {
 
     /** The user flag. */
     int flag();
+
+    /** The message's offset in the broker's commit log. */
+    long commitLogOffset();
+
+    /** The system flag bits (compression, transaction state, ...). */
+    int sysFlag();
+
+    /** The stored record's size in bytes. */
+    int storeSize();
+
+    /** CRC32 of the stored body (masked with 0x7FFFFFFF). */
+    int bodyCrc();
+
+    /** The producer's address, {@code ip:port}. */
+    String bornHost();
+
+    /** The broker's address, {@code ip:port}. */
+    String storeHost();
+
+    /** The commit-log offset of the half message of a transaction message, else 0. */
+    long preparedTransactionOffset();
 }

@@ -184,7 +184,7 @@ public final class FilterSandbox implements AutoCloseable {
         MessageFilter[] instance = new MessageFilter[1];
         String[] problem = new String[1];
         FilterWorker.Outcome o = worker.run(1, i -> {
-            problem[0] = instantiate(loader, className, instance);
+            problem[0] = instantiate(loader, className, group, instance);
             return true;
         }, limits.loadBudget(), limits.queueWait());
         if (!o.ok()) {
@@ -198,12 +198,18 @@ public final class FilterSandbox implements AutoCloseable {
         return LoadedFilter.loaded(className, crc, instance[0], worker);
     }
 
-    /** Loads and constructs the filter; runs user code (static and instance initializers). */
-    private static String instantiate(SandboxClassLoader loader, String className, MessageFilter[] out)
-            throws ReflectiveOperationException {
+    /**
+     * Loads and constructs the filter; runs user code (static and instance initializers). A filter written
+     * against RocketMQ's {@code MessageFilter} is wrapped in the compiled-in adapter ({@link RocketMqApi}).
+     */
+    private static String instantiate(SandboxClassLoader loader, String className, String group,
+                                      MessageFilter[] out) throws ReflectiveOperationException {
         Class<?> c = loader.loadClass(className);
-        if (!MessageFilter.class.isAssignableFrom(c)) {
-            return className + " does not implement " + MessageFilter.class.getName();
+        Class<?> rocketmq = loader.hasOwn(RocketMqApi.FILTER) ? loader.loadClass(RocketMqApi.FILTER) : null;
+        boolean carrack = MessageFilter.class.isAssignableFrom(c);
+        if (!carrack && (rocketmq == null || !rocketmq.isAssignableFrom(c))) {
+            return className + " does not implement " + MessageFilter.class.getName() + " (or "
+                    + RocketMqApi.FILTER + ")";
         }
         if (!Modifier.isPublic(c.getModifiers()) || Modifier.isAbstract(c.getModifiers())) {
             return className + " must be a public, non-abstract class";
@@ -214,12 +220,15 @@ public final class FilterSandbox implements AutoCloseable {
         } catch (NoSuchMethodException e) {
             return className + " has no public no-argument constructor";
         }
-        out[0] = (MessageFilter) ctor.newInstance();
+        Object filter = ctor.newInstance();
+        out[0] = carrack ? (MessageFilter) filter : (MessageFilter) loader.loadClass(RocketMqApi.ADAPTER)
+                .getConstructor(Object.class, String.class).newInstance(filter, group);
         return null;
     }
 
     private SourceCompiler.Result compileBounded(String className, String source) throws TimeoutException {
-        Future<SourceCompiler.Result> f = compiler.submit(() -> SourceCompiler.compile(className, source));
+        Map<String, String> extra = RocketMqApi.isUsedBy(source) ? RocketMqApi.SOURCES : Map.of();
+        Future<SourceCompiler.Result> f = compiler.submit(() -> SourceCompiler.compile(className, source, extra));
         try {
             return f.get(limits.compileBudget().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -62,6 +62,11 @@ final class SandboxClassLoader extends ClassLoader {
                 + SandboxPolicy.reasonForClass(internal) + ")");
     }
 
+    /** Whether the filter's own compiled classes include {@code name}. */
+    boolean hasOwn(String name) {
+        return classes.containsKey(name);
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         throw new ClassNotFoundException(name);

@@ -51,6 +51,16 @@ final class SourceCompiler {
      * @param source    the compilation unit
      */
     static Result compile(String className, String source) {
+        return compile(className, source, Map.of());
+    }
+
+    /**
+     * Compiles the source of a public top-level class together with other compilation units (trusted
+     * stand-ins the class may use); the result holds the classes of all of them.
+     *
+     * @param extra more compilation units by binary class name
+     */
+    static Result compile(String className, String source, Map<String, String> extra) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             return new Result(Map.of(), "no Java compiler in this runtime (module java.compiler / jdk.compiler)");
@@ -66,8 +76,10 @@ final class SourceCompiler {
             options.add(apiPath);
         }
         try (files) {
-            JavaFileObject unit = new SourceFile(className, source);
-            Boolean ok = javac.getTask(null, files, diagnostics, options, null, List.of(unit)).call();
+            List<JavaFileObject> units = new ArrayList<>();
+            units.add(new SourceFile(className, source));
+            extra.forEach((name, text) -> units.add(new SourceFile(name, text)));
+            Boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
             if (!Boolean.TRUE.equals(ok)) {
                 return new Result(Map.of(), describe(diagnostics));
             }

@@ -4,6 +4,7 @@ import io.carrack.common.message.MessageSysFlag;
 import io.carrack.common.message.StoredMessage;
 import io.carrack.filter.server.api.MessageView;
 import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
@@ -99,6 +100,49 @@ public final class StoredMessageView implements MessageView {
     @Override
     public int flag() {
         return message.flag();
+    }
+
+    @Override
+    public long commitLogOffset() {
+        return message.physicalOffset();
+    }
+
+    @Override
+    public int sysFlag() {
+        return message.sysFlag();
+    }
+
+    @Override
+    public int storeSize() {
+        return message.storeSize();
+    }
+
+    @Override
+    public int bodyCrc() {
+        return message.bodyCrc();
+    }
+
+    @Override
+    public String bornHost() {
+        return hostPort(message.bornHost());
+    }
+
+    @Override
+    public String storeHost() {
+        return hostPort(message.storeHost());
+    }
+
+    @Override
+    public long preparedTransactionOffset() {
+        return message.preparedTransactionOffset();
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        if (a == null) {
+            return null;
+        }
+        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return host + ":" + a.getPort();
     }
 
     private byte[] plainBody() {

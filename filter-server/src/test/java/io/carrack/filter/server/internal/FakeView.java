@@ -60,4 +60,39 @@ record FakeView(String tags, Map<String, String> properties, String text, long q
     public int flag() {
         return 0;
     }
+
+    @Override
+    public long commitLogOffset() {
+        return 1000 + queueOffset;
+    }
+
+    @Override
+    public int sysFlag() {
+        return 0;
+    }
+
+    @Override
+    public int storeSize() {
+        return 100;
+    }
+
+    @Override
+    public int bodyCrc() {
+        return 0;
+    }
+
+    @Override
+    public String bornHost() {
+        return "10.0.0.1:50000";
+    }
+
+    @Override
+    public String storeHost() {
+        return "10.0.0.2:10911";
+    }
+
+    @Override
+    public long preparedTransactionOffset() {
+        return 0;
+    }
 }
