@@ -14,8 +14,10 @@ import io.carrack.broker.internal.longpolling.PullRequestHoldService;
 import io.carrack.broker.internal.namesrv.NameServerRegistrar;
 import io.carrack.broker.internal.offset.ConsumerOffsetManager;
 import io.carrack.broker.internal.processor.BrokerAdminProcessor;
+import io.carrack.broker.internal.processor.BrokerStatsProcessor;
 import io.carrack.broker.internal.processor.ClientAdminProcessor;
 import io.carrack.broker.internal.processor.ClientManageProcessor;
+import io.carrack.broker.internal.processor.ConsumeQueueQueryProcessor;
 import io.carrack.broker.internal.processor.ConsumerManageProcessor;
 import io.carrack.broker.internal.processor.EndTransactionProcessor;
 import io.carrack.broker.internal.processor.FilterCache;
@@ -27,6 +29,7 @@ import io.carrack.broker.internal.processor.QueueOffsetProcessor;
 import io.carrack.broker.internal.processor.QueueResidency;
 import io.carrack.broker.internal.processor.SendBackProcessor;
 import io.carrack.broker.internal.processor.SendMessageProcessor;
+import io.carrack.broker.internal.processor.StoreMaintenanceProcessor;
 import io.carrack.broker.internal.processor.TopicAdminProcessor;
 import io.carrack.broker.internal.schedule.DelayLevels;
 import io.carrack.broker.internal.schedule.ScheduleMessageService;
@@ -244,7 +247,7 @@ public final class BrokerServices {
                 RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET, RequestCode.GET_EARLIEST_MSG_STORETIME);
         register(new TopicAdminProcessor(ctx), admin, RequestCode.UPDATE_AND_CREATE_TOPIC,
                 RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_TOPIC_STATS_INFO,
-                RequestCode.QUERY_TOPIC_CONSUME_BY_WHO);
+                RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER);
         register(new GroupAdminProcessor(ctx, schedule), admin, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
                 RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, RequestCode.DELETE_SUBSCRIPTIONGROUP,
                 RequestCode.GET_CONSUME_STATS, RequestCode.GET_CONSUMER_CONNECTION_LIST,
@@ -256,6 +259,11 @@ public final class BrokerServices {
         register(new BrokerAdminProcessor(ctx, BrokerConfigBinding.binder(config), () -> registrar.registerAsync()),
                 admin, RequestCode.UPDATE_BROKER_CONFIG, RequestCode.GET_BROKER_CONFIG,
                 RequestCode.GET_BROKER_RUNTIME_INFO);
+        register(new ConsumeQueueQueryProcessor(ctx), admin, RequestCode.QUERY_CONSUME_QUEUE);
+        register(new BrokerStatsProcessor(ctx), admin, RequestCode.VIEW_BROKER_STATS_DATA,
+                RequestCode.GET_BROKER_CONSUME_STATS);
+        register(new StoreMaintenanceProcessor(ctx), admin, RequestCode.DELETE_EXPIRED_COMMITLOG,
+                RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE, RequestCode.CLEAN_UNUSED_TOPIC);
         filterServers = new FilterServerSupport(ctx, () -> {
             if (registrar != null) {
                 registrar.registerAsync();

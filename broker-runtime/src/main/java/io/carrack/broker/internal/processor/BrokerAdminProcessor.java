@@ -1,5 +1,6 @@
 package io.carrack.broker.internal.processor;
 
+import io.carrack.broker.internal.config.BrokerConfigBinding;
 import io.carrack.broker.internal.context.BrokerContext;
 import io.carrack.common.config.ConfigBinder;
 import io.carrack.common.config.ConfigException;
@@ -20,7 +21,8 @@ import java.util.Properties;
 
 /**
  * Broker configuration and status, PROTOCOL.md section 9.3: UPDATE_BROKER_CONFIG (25),
- * GET_BROKER_CONFIG (26), GET_BROKER_RUNTIME_INFO (28).
+ * GET_BROKER_CONFIG (26, every key including the store's {@code store.<type>.*} keys, secrets masked),
+ * GET_BROKER_RUNTIME_INFO (28).
  *
  * <p>Thread safety: config updates are serialized on this object.
  */
@@ -81,7 +83,7 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         String text;
         String version;
         synchronized (this) {
-            text = binder.describe(null);
+            text = BrokerConfigBinding.describe(ctx.config());
             version = Json.toText(configVersion);
         }
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null).field("version", version)

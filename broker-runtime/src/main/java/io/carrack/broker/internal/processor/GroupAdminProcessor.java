@@ -4,7 +4,6 @@ import io.carrack.broker.internal.client.ClientChannelInfo;
 import io.carrack.broker.internal.client.ConsumerGroupInfo;
 import io.carrack.broker.internal.context.BrokerContext;
 import io.carrack.broker.internal.schedule.ScheduleMessageService;
-import io.carrack.common.message.MessageQueue;
 import io.carrack.common.message.TopicConfig;
 import io.carrack.remoting.RemoteChannel;
 import io.carrack.remoting.RemotingCommand;
@@ -15,7 +14,6 @@ import io.carrack.remoting.protocol.ResponseCode;
 import io.carrack.remoting.protocol.body.Connection;
 import io.carrack.remoting.protocol.body.ConsumeStats;
 import io.carrack.remoting.protocol.body.ConsumerConnection;
-import io.carrack.remoting.protocol.body.OffsetWrapper;
 import io.carrack.remoting.protocol.body.ProducerConnection;
 import io.carrack.remoting.protocol.body.SubscriptionGroupConfig;
 import java.util.List;
@@ -87,25 +85,15 @@ public final class GroupAdminProcessor implements RequestProcessor {
     private RemotingCommand consumeStats(RemotingCommand request) {
         String group = request.requireField("consumerGroup");
         String topic = request.field("topic");
-        Set<String> topics = topic == null || topic.isBlank() ? ctx.offsets().topicsOfGroup(group) : Set.of(topic);
-        ConsumerGroupInfo online = ctx.consumers().group(group);
+        boolean allTopics = topic == null || topic.isBlank();
+        Set<String> topics = allTopics ? ctx.offsets().topicsOfGroup(group) : Set.of(topic);
         ConsumeStats stats = new ConsumeStats();
         for (String t : topics) {
             TopicConfig tc = ctx.topics().select(t);
-            if (tc == null) {
+            if (tc == null || (allTopics && !ConsumeProgress.reported(ctx, group, tc))) {
                 continue;
             }
-            if ((topic == null || topic.isBlank()) && online != null && online.subscription(t) == null) {
-                continue;
-            }
-            for (int q = 0; q < tc.getReadQueueNums(); q++) {
-                OffsetWrapper w = new OffsetWrapper();
-                w.setBrokerOffset(Math.max(0, ctx.store().maxOffset(t, q)));
-                long consumer = Math.max(0, ctx.offsets().query(group, t, q));
-                w.setConsumerOffset(consumer);
-                w.setLastTimestamp(consumer > 0 ? Math.max(0, ctx.store().storeTimestamp(t, q, consumer - 1)) : 0);
-                stats.getOffsetTable().put(new MessageQueue(t, ctx.config().getBrokerName(), q), w);
-            }
+            ConsumeProgress.addQueues(ctx, stats, group, t, tc.getReadQueueNums());
         }
         stats.setConsumeTps(ctx.stats().groupTps(group));
         return ok(request).body(Json.toBytes(stats));

@@ -16,12 +16,16 @@ import io.carrack.remoting.protocol.body.GroupList;
 import io.carrack.remoting.protocol.body.TopicOffset;
 import io.carrack.remoting.protocol.body.TopicStatsTable;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Topic administration, PROTOCOL.md section 9.2 and 9.5: UPDATE_AND_CREATE_TOPIC (17),
  * DELETE_TOPIC_IN_BROKER (215), GET_ALL_TOPIC_CONFIG (21), GET_TOPIC_STATS_INFO (202),
- * QUERY_TOPIC_CONSUME_BY_WHO (300).
+ * QUERY_TOPIC_CONSUME_BY_WHO (300), GET_SYSTEM_TOPIC_LIST_FROM_BROKER (305, the system topics this broker
+ * has, as {@code TopicList}).
  *
  * <p>Thread safety: stateless.
  */
@@ -41,6 +45,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
                     .body(Json.toBytes(ctx.topics().snapshot()));
             case RequestCode.GET_TOPIC_STATS_INFO -> stats(request);
             case RequestCode.QUERY_TOPIC_CONSUME_BY_WHO -> consumedBy(request);
+            case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER -> systemTopics(request);
             default -> RemotingCommand.responseTo(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                     "request type " + request.code() + " not supported");
         };
@@ -118,5 +123,18 @@ public final class TopicAdminProcessor implements RequestProcessor {
         GroupList list = new GroupList();
         list.setGroupList(groups);
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null).body(Json.toBytes(list));
+    }
+
+    private RemotingCommand systemTopics(RemotingCommand request) {
+        Set<String> system = new TreeSet<>();
+        for (String topic : ctx.topics().topicNames()) {
+            if (ctx.topics().isSystemTopic(topic)) {
+                system.add(topic);
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("topicList", system);
+        body.put("brokerAddr", ctx.brokerAddr());
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null).body(Json.toBytes(body));
     }
 }
