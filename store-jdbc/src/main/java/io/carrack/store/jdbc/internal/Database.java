@@ -2,6 +2,7 @@ package io.carrack.store.jdbc.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import io.carrack.spi.store.StoreException;
 import io.carrack.store.jdbc.internal.dialect.Dialect;
 import java.sql.Connection;
@@ -146,6 +147,13 @@ final class Database implements AutoCloseable {
         hc.setConnectionTimeout(Math.max(250, config.connectTimeoutMillis()));
         hc.setAutoCommit(true);
         hc.setThreadFactory(new NamedThreads("carrack-store-jdbc-pool"));
+        Dialect dialect = config.dialect();
+        hc.setExceptionOverride(new SQLExceptionOverride() {
+            @java.lang.Override
+            public Override adjudicate(SQLException e) {
+                return dialect.isConnectionLost(e) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
+            }
+        });
         return new HikariDataSource(hc);
     }
 

@@ -55,6 +55,28 @@ final class MessageReader {
                 + " AND m.store_time <= ? ORDER BY k.phys_offset DESC LIMIT ?";
     }
 
+    /** Work on a pooled connection. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs the work on a pooled connection; if the connection turns out to be lost (the pool then evicts it),
+     * runs it again on another, as often as the pool has connections.
+     */
+    private <T> T withConnection(Work<T> work) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                if (attempt >= config.poolSize() || !config.dialect().isConnectionLost(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     JdbcGetResult get(String topic, int queueId, long offset, int maxCount, MessageFilter filter) {
         QueueState q = queues.find(topic, queueId);
         if (q == null) {
@@ -84,6 +106,11 @@ final class MessageReader {
 
     private JdbcGetResult collect(QueueState q, long offset, int maxCount, MessageFilter filter, long min, long max)
             throws SQLException {
+        return withConnection(c -> collect(c, q, offset, maxCount, filter, min, max));
+    }
+
+    private JdbcGetResult collect(Connection c, QueueState q, long offset, int maxCount, MessageFilter filter,
+                                  long min, long max) throws SQLException {
         List<ByteBuffer> records = new ArrayList<>(Math.min(maxCount, 64));
         List<Long> offsets = new ArrayList<>(Math.min(maxCount, 64));
         boolean needsMessage = filter.needsMessage();
@@ -93,7 +120,7 @@ final class MessageReader {
         int filtered = 0;
         int missing = 0;
         boolean full = false;
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(rangeSql)) {
+        try (PreparedStatement ps = c.prepareStatement(rangeSql)) {
             boolean firstChunk = true;
             while (!full && next < scanEnd) {
                 int want = maxCount - records.size();
@@ -158,11 +185,15 @@ final class MessageReader {
         if (physicalOffset < 0) {
             return Optional.empty();
         }
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(byPhysSql)) {
-            ps.setLong(1, physicalOffset);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(ByteBuffer.wrap(rs.getBytes(1))) : Optional.empty();
-            }
+        try {
+            return withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(byPhysSql)) {
+                    ps.setLong(1, physicalOffset);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(ByteBuffer.wrap(rs.getBytes(1))) : Optional.<ByteBuffer>empty();
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot read the record at physical offset " + physicalOffset + " from "
                     + config.maskedUrl(), e);
@@ -174,8 +205,12 @@ final class MessageReader {
         if (q == null || offset < 0) {
             return -1;
         }
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(timeSql)) {
-            return storeTimestamp(ps, q.key, offset);
+        try {
+            return withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(timeSql)) {
+                    return storeTimestamp(ps, q.key, offset);
+                }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot read the store time of " + topic + "/" + queueId + " at " + offset, e);
         }
@@ -198,19 +233,23 @@ final class MessageReader {
         if (q == null) {
             return 0;
         }
-        long lo = q.minOffset;
-        long hi = q.maxOffset;
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(timeSql)) {
-            while (lo < hi) {
-                long mid = (lo + hi) >>> 1;
-                long ts = storeTimestamp(ps, q.key, mid);
-                if (ts >= timestamp) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
+        try {
+            return withConnection(c -> {
+                long lo = q.minOffset;
+                long hi = q.maxOffset;
+                try (PreparedStatement ps = c.prepareStatement(timeSql)) {
+                    while (lo < hi) {
+                        long mid = (lo + hi) >>> 1;
+                        long ts = storeTimestamp(ps, q.key, mid);
+                        if (ts >= timestamp) {
+                            hi = mid;
+                        } else {
+                            lo = mid + 1;
+                        }
+                    }
+                    return lo;
                 }
-            }
-            return lo;
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot search " + topic + "/" + queueId + " by time", e);
         }
@@ -220,25 +259,34 @@ final class MessageReader {
     QueryResult queryByKey(String topic, String key, int maxCount, long begin, long end) {
         List<ByteBuffer> found = new ArrayList<>();
         if (maxCount > 0 && key != null && !key.isEmpty()) {
-            Set<Long> seen = new HashSet<>();
-            try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(keySql)) {
-                ps.setLong(1, KeyHash.of(topic, key));
-                ps.setLong(2, begin);
-                ps.setLong(3, end);
-                ps.setInt(4, Math.max(64, maxCount * 4));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && found.size() < maxCount) {
-                        ByteBuffer b = ByteBuffer.wrap(rs.getBytes(1));
-                        if (seen.add(StoredMessageCodec.readPhysicalOffset(b)) && matches(b, topic, key)) {
-                            found.add(b);
-                        }
-                    }
-                }
+            try {
+                found = withConnection(c -> findByKey(c, topic, key, maxCount, begin, end));
             } catch (SQLException e) {
                 throw new StoreException("cannot query key '" + key + "' of topic " + topic, e);
             }
         }
         return new QueryResult(found, log.lastStoreTime, log.lastPhysicalOffset);
+    }
+
+    private List<ByteBuffer> findByKey(Connection c, String topic, String key, int maxCount, long begin, long end)
+            throws SQLException {
+        List<ByteBuffer> found = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(keySql)) {
+            ps.setLong(1, KeyHash.of(topic, key));
+            ps.setLong(2, begin);
+            ps.setLong(3, end);
+            ps.setInt(4, Math.max(64, maxCount * 4));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && found.size() < maxCount) {
+                    ByteBuffer b = ByteBuffer.wrap(rs.getBytes(1));
+                    if (seen.add(StoredMessageCodec.readPhysicalOffset(b)) && matches(b, topic, key)) {
+                        found.add(b);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** Whether a record found through a key hash is of the topic and carries the key (hashes may collide). */
@@ -270,10 +318,13 @@ final class MessageReader {
 
     /** Store time of the oldest record still stored, or 0. */
     long earliestStoreTime() {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT store_time FROM "
-                + config.table(Schema.MESSAGE_TABLE) + " ORDER BY phys_offset LIMIT 1");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
+        String sql = "SELECT store_time FROM " + config.table(Schema.MESSAGE_TABLE) + " ORDER BY phys_offset LIMIT 1";
+        try {
+            return withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot read the oldest record from " + config.maskedUrl(), e);
         }

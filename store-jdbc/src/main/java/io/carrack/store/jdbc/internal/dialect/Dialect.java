@@ -45,6 +45,12 @@ public interface Dialect {
      */
     Optional<String> claim(Connection holder, String schema) throws SQLException;
 
+    /**
+     * Whether the exception says the connection (or the database behind it) is gone: the pool then drops the
+     * connection and a read is retried once on another.
+     */
+    boolean isConnectionLost(SQLException e);
+
     /** Whether CREATE INDEX takes a schema-qualified index name (H2) or not (PostgreSQL: the table's schema). */
     boolean qualifiesIndexNames();
 

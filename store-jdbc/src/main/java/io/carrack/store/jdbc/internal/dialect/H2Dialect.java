@@ -31,6 +31,14 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public boolean isConnectionLost(SQLException e) {
+        int code = e.getErrorCode();
+        // DATABASE_CALLED_AT_SHUTDOWN, DATABASE_IS_CLOSED, CONNECTION_BROKEN_1, OBJECT_CLOSED
+        return code == 90121 || code == 90098 || code == 90067 || code == 90007
+                || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+    }
+
+    @Override
     public boolean qualifiesIndexNames() {
         return true;
     }

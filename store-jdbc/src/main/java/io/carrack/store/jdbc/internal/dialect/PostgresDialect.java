@@ -33,6 +33,13 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        // connection exceptions, and the server shutting down or terminating the session
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+    }
+
+    @Override
     public boolean qualifiesIndexNames() {
         return false;
     }
