@@ -13,6 +13,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import io.carrack.compat.harness.Await;
 import io.carrack.compat.harness.CompatEnv;
+import io.carrack.compat.harness.CompatStores;
 import io.carrack.compat.harness.CompatTest;
 import io.carrack.compat.harness.Inbox;
 import io.carrack.compat.harness.Offsets;
@@ -55,12 +56,15 @@ import org.slf4j.LoggerFactory;
  * The official {@code mqadmin} of Apache RocketMQ 4.9.7 ({@link MQAdminStartup}) against Carrack's name
  * server and broker: each command runs in this JVM exactly as the {@code mqadmin} script runs it (same entry
  * point, {@code -n} naming the name server), its standard output is captured, and the assertions read what it
- * printed, as a user would.
+ * printed, as a user would. The commands do not depend on the store, so the class runs against mmap only.
  */
+@CompatStores("mmap")
 class MqadminCompatTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Pattern TABLE_NUMBERS = Pattern.compile("-?\\d+");
+    /** mqadmin's {@code rocketmq.home.dir}, set before {@link MQAdminStartup} is initialized. */
+    private static final Path MQADMIN_HOME = prepareMqadminHome();
 
     // mqadmin -----------------------------------------------------------------------------------------------
 
@@ -97,7 +101,8 @@ class MqadminCompatTest {
 
         @Override
         public String toString() {
-            return "mqadmin " + command + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
+            return "mqadmin " + command + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err + "\n--- (mqadmin's log: "
+                    + MQADMIN_HOME.resolve("logs").resolve("mqadmin.log") + ")";
         }
     }
 
@@ -171,8 +176,6 @@ class MqadminCompatTest {
         }
     }
 
-    private static final Path MQADMIN_HOME = prepareMqadminHome();
-
     /**
      * Writes the mqadmin home and sets {@code rocketmq.home.dir}; must run before {@link MQAdminStartup} is
      * initialized (it reads the property into a static field), so not from {@link MqadminRunner}, a subclass.
@@ -207,6 +210,10 @@ class MqadminCompatTest {
 
     // topics -----------------------------------------------------------------------------------------------
 
+    /**
+     * updateTopic -c, topicList (plain and -c), topicRoute (JSON and -l), topicClusterList, topicStatus after
+     * sends, deleteTopic -c: the topic, its queue counts and offsets as the broker and name server hold them.
+     */
     @CompatTest
     void topicCommands(CompatEnv env) throws Exception {
         String topic = env.uniqueName("T");
@@ -271,6 +278,7 @@ class MqadminCompatTest {
 
     // subscription groups -------------------------------------------------------------------------------------
 
+    /** updateSubGroup -c and -b, deleteSubGroup -c: the broker's group config follows. */
     @CompatTest
     void subGroupCommands(CompatEnv env) throws Exception {
         String group = env.uniqueName("CG");
@@ -298,6 +306,7 @@ class MqadminCompatTest {
 
     // cluster, broker and name server ------------------------------------------------------------------------
 
+    /** clusterList (plain and -m), brokerStatus -b and -c, deleteExpiredCommitLog, cleanExpiredCQ. */
     @CompatTest
     void clusterAndBrokerStatus(CompatEnv env) {
         Output cluster = mqadmin(env, "clusterList").assertOk();
@@ -326,8 +335,15 @@ class MqadminCompatTest {
         Output byCluster = mqadmin(env, "brokerStatus", "-c", env.clusterName()).assertOk();
         assertTrue(byCluster.lines().stream().anyMatch(l -> l.startsWith(env.brokerAddr()) && l.contains("brokerVersionDesc")
                 && l.endsWith("V4_9_7")), byCluster::toString);
+
+        // store housekeeping on request: the broker accepts it (nothing has expired yet)
+        for (String command : List.of("deleteExpiredCommitLog", "cleanExpiredCQ")) {
+            Output done = mqadmin(env, command, "-b", env.brokerAddr()).assertOk();
+            assertEquals(List.of("success"), done.lines(), done::toString);
+        }
     }
 
+    /** getBrokerConfig -b and -c, updateBrokerConfig -b and -c of a live key, read back. */
     @CompatTest
     void brokerConfigCommands(CompatEnv env) {
         Output config = mqadmin(env, "getBrokerConfig", "-b", env.brokerAddr()).assertOk();
@@ -356,6 +372,7 @@ class MqadminCompatTest {
                 .get("transactionCheckMax"));
     }
 
+    /** updateKvConfig, getNamesrvConfig, wipeWritePerm and addWritePerm seen in the topic route. */
     @CompatTest
     void namesrvCommands(CompatEnv env) throws Exception {
         String namespace = env.uniqueName("NS");
@@ -394,6 +411,10 @@ class MqadminCompatTest {
 
     // messages ---------------------------------------------------------------------------------------------
 
+    /**
+     * queryMsgById, queryMsgByUniqueKey, queryMsgByKey, queryMsgByOffset, printMsg (all, by tag), queryCq,
+     * checkMsgSendRT: the messages sent, found by each way with their bodies and offsets.
+     */
     @CompatTest
     void messageCommands(CompatEnv env) throws Exception {
         String topic = env.uniqueName("T");
@@ -509,6 +530,11 @@ class MqadminCompatTest {
 
     // consumers ---------------------------------------------------------------------------------------------
 
+    /**
+     * With a push consumer online: consumerProgress (-g and all groups), consumerConnection, producerConnection,
+     * consumerStatus, queryMsgById's message track, statsAll, resetOffsetByTime through the broker; offline:
+     * the backlog in consumerProgress and brokerConsumeStats, cloneGroupOffset, resetOffsetByTime the old way.
+     */
     @CompatTest
     void consumerCommands(CompatEnv env) throws Exception {
         String topic = env.uniqueName("T");
@@ -532,6 +558,8 @@ class MqadminCompatTest {
         inbox.awaitSize(6, TIMEOUT);
         Offsets.awaitConsumedUpTo(consumer, next, TIMEOUT);
         String clientId = consumer.getDefaultMQPushConsumerImpl().getmQClientFactory().getClientId();
+        // the client first persists its offsets 10 s after start; do now what that timer would do
+        consumer.getDefaultMQPushConsumerImpl().persistConsumerOffset();
 
         // consumerProgress: the broker offsets, the stored consumer offsets (persisted every second) and the diff
         Output progress = awaitOutput("consumerProgress with no diff", () -> mqadmin(env, "consumerProgress", "-g",
@@ -625,6 +653,13 @@ class MqadminCompatTest {
         Map<Integer, long[]> backlogRows = progressRows(backlog, topic);
         long diff = backlogRows.values().stream().mapToLong(r -> r[0] - r[1]).sum();
         assertEquals(4, diff, backlog::toString);
+        Output brokerStats = mqadmin(env, "brokerConsumeStats", "-b", env.brokerAddr()).assertOk();
+        List<String[]> groupRows = brokerStats.rows(topic).stream().filter(f -> f.length >= 7 && f[1].equals(group))
+                .toList();
+        assertEquals(next.keySet().size(), groupRows.size(), brokerStats::toString);
+        assertEquals(4, groupRows.stream().mapToLong(f -> Long.parseLong(f[6])).sum(), brokerStats::toString);
+        Matcher total = Pattern.compile("Diff Total: (\\d+)").matcher(brokerStats.out());
+        assertTrue(total.find() && Long.parseLong(total.group(1)) >= 4, brokerStats::toString);
         Output offline = mqadmin(env, "consumerProgress").assertOk();
         assertTrue(offline.rows(group).stream().anyMatch(f -> f[1].equals("0") && f[2].equals("OFFLINE")
                 && f[f.length - 1].equals("4")), offline::toString);

@@ -45,10 +45,15 @@ public final class CompatExtension implements TestTemplateInvocationContextProvi
         }
     }
 
-    /** Skips the invocation, with the reason, when its store cannot run here. */
+    /** Skips the invocation, with the reason, when its store cannot run here or the class excludes it. */
     private record Availability(Stores.Store store) implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            CompatStores only = context.getTestClass().map(c -> c.getAnnotation(CompatStores.class)).orElse(null);
+            if (only != null && !List.of(only.value()).contains(store.id())) {
+                return ConditionEvaluationResult.disabled(context.getRequiredTestClass().getSimpleName()
+                        + " runs only against the stores " + List.of(only.value()));
+            }
             return store.unavailableReason()
                     .map(ConditionEvaluationResult::disabled)
                     .orElseGet(() -> ConditionEvaluationResult.enabled("store " + store.id() + " is available"));
