@@ -133,6 +133,14 @@ public final class ClientApi {
         remoting.invokeOneway(addr, req, timeoutMillis);
     }
 
+    /** UPDATE_CONSUMER_OFFSET, waiting for the broker's answer; false when it refused. */
+    public boolean updateConsumerOffset(String addr, String group, MessageQueue mq, long offset, long timeoutMillis) {
+        RemotingCommand req = RemotingCommand.request(RequestCode.UPDATE_CONSUMER_OFFSET)
+                .field("consumerGroup", group).field("topic", mq.topic()).field("queueId", mq.queueId())
+                .field("commitOffset", offset).field("bname", mq.brokerName());
+        return remoting.invokeSync(addr, req, timeoutMillis).code() == ResponseCode.SUCCESS;
+    }
+
     /** GET_MAX_OFFSET: the next offset to be written. */
     public long maxOffset(String addr, MessageQueue mq, long timeoutMillis) {
         return offsetCall(RequestCode.GET_MAX_OFFSET, addr, mq, null, timeoutMillis);

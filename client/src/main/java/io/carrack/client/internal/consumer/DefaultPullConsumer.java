@@ -90,6 +90,7 @@ public final class DefaultPullConsumer implements PullConsumer, ClientMember, Re
         return c;
     }
 
+    /** The periodic, fire-and-forget write of the stored offsets, as RocketMQ's client does it. */
     private void persist() {
         offsets.persistAll(new HashSet<>(held().keySet()));
     }
@@ -341,7 +342,7 @@ public final class DefaultPullConsumer implements PullConsumer, ClientMember, Re
                 offsets.update(e.getKey(), e.getValue(), false);
             }
         }
-        persist();
+        offsets.persistAllNow(new HashSet<>(held().keySet()));
         lastCommitMillis = System.currentTimeMillis();
     }
 

@@ -37,6 +37,11 @@ interface OffsetStore {
     /** Writes the offsets of these queues to the backing store; others are forgotten in memory. */
     void persistAll(Set<MessageQueue> mqs);
 
+    /** Like {@link #persistAll}, but returns only once the offsets are stored (an explicit commit). */
+    default void persistAllNow(Set<MessageQueue> mqs) {
+        persistAll(mqs);
+    }
+
     /** Writes one queue's offset to the backing store. */
     void persist(MessageQueue mq);
 

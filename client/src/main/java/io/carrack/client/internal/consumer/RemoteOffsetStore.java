@@ -74,6 +74,18 @@ final class RemoteOffsetStore implements OffsetStore {
     }
 
     @Override
+    public void persistAllNow(Set<MessageQueue> mqs) {
+        for (MessageQueue mq : mqs) {
+            AtomicLong v = table.get(mq);
+            String addr = v == null ? null : client.masterAddr(mq.brokerName());
+            if (addr != null && !client.api().updateConsumerOffset(addr, group, mq, v.get(), client.timeoutMillis())) {
+                LOG.warn("the broker {} refused the offset {} of {}", addr, v.get(), mq);
+            }
+        }
+        table.keySet().retainAll(mqs);
+    }
+
+    @Override
     public void persist(MessageQueue mq) {
         AtomicLong v = table.get(mq);
         if (v == null) {
