@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The consumer's side of class filtering, as a small helper until Carrack's client consumers take a
- * filter class directly: finds a topic's filter servers in the name server's route
+ * The consumer's side of class filtering by hand, for tests and diagnostics (applications use the Carrack
+ * client's {@code Selector.classFilter} or RocketMQ's {@code subscribe(topic, fullClassName, source)}):
+ * finds a topic's filter servers in the name server's route
  * ({@code filterServerTable}), uploads a filter class to them (REGISTER_MESSAGE_FILTER_CLASS, 302) and
  * pulls a queue through one (PULL_MESSAGE with the CLASS_FILTER bit), the way the RocketMQ 4.x client
  * does for {@code subscribe(topic, fullClassName, filterClassSource)}.
