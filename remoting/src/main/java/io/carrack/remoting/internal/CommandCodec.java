@@ -3,7 +3,6 @@ package io.carrack.remoting.internal;
 import io.carrack.remoting.RemotingCommand;
 import io.carrack.remoting.protocol.SerializeType;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 
 /**
  * Frames of PROTOCOL.md section 2.2: a 4-byte length (of everything after it), a 4-byte header length
@@ -30,9 +29,7 @@ public final class CommandCodec {
         if (type == SerializeType.ROCKETMQ) {
             RocketMqHeaderCodec.write(cmd, out);
         } else {
-            StringBuilder sb = new StringBuilder(128);
-            JsonHeaderCodec.write(cmd, sb);
-            ByteBufUtil.writeUtf8(out, sb);
+            JsonHeaderWriter.write(cmd, out);
         }
         int headerLength = out.writerIndex() - start - PREFIX_LENGTH;
         if (headerLength > MAX_HEADER_LENGTH) {
@@ -78,9 +75,7 @@ public final class CommandCodec {
         if (type == SerializeType.ROCKETMQ) {
             RocketMqHeaderCodec.read(frame, headerLength, cmd);
         } else {
-            byte[] header = new byte[headerLength];
-            frame.readBytes(header);
-            JsonHeaderCodec.read(header, 0, headerLength, cmd);
+            JsonHeaderParser.get().read(frame, headerLength, cmd);
         }
         int bodyLength = frame.readableBytes();
         if (bodyLength > 0) {

@@ -4,77 +4,31 @@ import com.alibaba.fastjson2.JSONException;
 import com.alibaba.fastjson2.JSONReader;
 import io.carrack.remoting.RemotingCommand;
 import io.carrack.remoting.protocol.LanguageCode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The JSON header (serialize type 0, PROTOCOL.md section 2.3), written by hand in the key order the
- * 4.9.7 client writes (alphabetical, nulls omitted, control characters escaped as backslash-u00XX) and
- * read with fastjson2's streaming reader, so no reflection runs per command.
+ * The JSON header (serialize type 0, PROTOCOL.md section 2.3) read with fastjson2's streaming reader, so
+ * no reflection runs per command: the full parser behind {@link JsonHeaderParser}'s fast path. Written by
+ * {@link JsonHeaderWriter}.
  *
  * <p>Thread safety: stateless.
  */
 final class JsonHeaderCodec {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private JsonHeaderCodec() {
-    }
-
-    /** Appends the JSON header of {@code cmd} to {@code sb}. */
-    static void write(RemotingCommand cmd, StringBuilder sb) {
-        sb.append("{\"code\":").append(cmd.code());
-        if (cmd.hasExtFields()) {
-            sb.append(",\"extFields\":{");
-            boolean first = true;
-            for (Map.Entry<String, String> e : cmd.extFields().entrySet()) {
-                if (e.getKey() == null || e.getValue() == null) {
-                    continue;
-                }
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                appendString(sb, e.getKey());
-                sb.append(':');
-                appendString(sb, e.getValue());
-            }
-            sb.append('}');
-        }
-        sb.append(",\"flag\":").append(cmd.flag());
-        if (cmd.language() != null) {
-            sb.append(",\"language\":\"").append(cmd.language().name()).append('"');
-        }
-        sb.append(",\"opaque\":").append(cmd.opaque());
-        if (cmd.remark() != null) {
-            sb.append(",\"remark\":");
-            appendString(sb, cmd.remark());
-        }
-        sb.append(",\"serializeTypeCurrentRPC\":\"").append(cmd.serializeType().name()).append('"');
-        sb.append(",\"version\":").append(cmd.version()).append('}');
     }
 
     /** The JSON header of {@code cmd} as text. */
     static String toText(RemotingCommand cmd) {
-        StringBuilder sb = new StringBuilder(128);
-        write(cmd, sb);
-        return sb.toString();
-    }
-
-    static void appendString(StringBuilder sb, String s) {
-        sb.append('"');
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            } else {
-                sb.append(c);
-            }
+        ByteBuf buf = Unpooled.buffer(256);
+        try {
+            JsonHeaderWriter.write(cmd, buf);
+            return buf.toString(StandardCharsets.UTF_8);
+        } finally {
+            buf.release();
         }
-        sb.append('"');
     }
 
     /**
@@ -167,7 +121,7 @@ final class JsonHeaderCodec {
         if (!reader.nextIfObjectStart()) {
             throw new FrameFormatException("JSON header extFields is not an object");
         }
-        Map<String, String> fields = new HashMap<>();
+        Map<String, String> fields = new FieldMap(16);
         while (!reader.nextIfObjectEnd()) {
             if (reader.isEnd()) {
                 throw new FrameFormatException("JSON header extFields is truncated");

@@ -5,7 +5,6 @@ import io.carrack.remoting.protocol.LanguageCode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -76,7 +75,7 @@ final class RocketMqHeaderCodec {
         }
         if (fieldsLength > 0) {
             int fieldsEnd = in.readerIndex() + fieldsLength;
-            Map<String, String> fields = new HashMap<>();
+            Map<String, String> fields = new FieldMap(16);
             while (in.readerIndex() < fieldsEnd) {
                 need(in, fieldsEnd, 2);
                 String key = readString(in, fieldsEnd, in.readUnsignedShort());
