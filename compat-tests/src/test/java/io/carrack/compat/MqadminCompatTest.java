@@ -404,6 +404,78 @@ class MqadminCompatTest {
         assertEquals(6, routePerm(env, topic), "perm of " + topic + " after addWritePerm");
     }
 
+    /**
+     * updateTopic -o true and updateNamesrvConfig (the order conf in the route), sendMessage to a chosen queue,
+     * updateTopicPerm,
+     * getConsumerConfig, deleteKvConfig, cleanUnusedTopic.
+     */
+    @CompatTest
+    void moreCommands(CompatEnv env) throws Exception {
+        String topic = env.uniqueName("T");
+        Output ordered = mqadmin(env, "updateTopic", "-b", env.brokerAddr(), "-t", topic, "-r", "2", "-w", "2", "-o",
+                "true");
+        // mqadmin first reads the topic's old order conf and prints the name server's "not found" as a stack trace
+        // (Apache RocketMQ's name server answers the same QUERY_NOT_FOUND for a new topic)
+        assertTrue(ordered.err().isBlank() || ordered.err().contains("CODE: 22  DESC: No config item, Namespace: "
+                + "ORDER_TOPIC_CONFIG Key: " + topic), ordered::toString);
+        assertTrue(ordered.out().contains("set broker orderConf. isOrder=true, orderConf=[" + env.brokerName() + ":2]"),
+                ordered::toString);
+        // the name server puts the order conf into routes only with orderMessageEnable (default false, as in RocketMQ)
+        Output route = mqadmin(env, "topicRoute", "-t", topic).assertOk();
+        assertNull(RemotingSerializable.fromJson(json(route), TopicRouteData.class).getOrderTopicConf(), route::toString);
+        try {
+            Output enabled = mqadmin(env, "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "true").assertOk();
+            assertTrue(enabled.lines().contains("orderMessageEnable : true"), enabled::toString);
+            assertEquals("true", mqadmin(env, "getNamesrvConfig").keyValues("=  ").get("orderMessageEnable"));
+            Output orderRoute = mqadmin(env, "topicRoute", "-t", topic).assertOk();
+            assertEquals(env.brokerName() + ":2", RemotingSerializable.fromJson(json(orderRoute), TopicRouteData.class)
+                    .getOrderTopicConf(), orderRoute::toString);
+        } finally {
+            mqadmin(env, "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false").assertOk();
+        }
+
+        Output sent = mqadmin(env, "sendMessage", "-t", topic, "-p", "hello-" + topic, "-k", "k1", "-c", "TagX", "-b",
+                env.brokerName(), "-i", "1").assertOk();
+        List<String[]> sendRows = sent.rows(env.brokerName());
+        assertEquals(1, sendRows.size(), sent::toString);
+        assertEquals(List.of("1", "SEND_OK"), List.of(sendRows.get(0)).subList(1, 3), sent::toString);
+        Output found = mqadmin(env, "queryMsgByUniqueKey", "-t", topic, "-i", sendRows.get(0)[3]).assertOk();
+        Map<String, String> shown = found.keyValues(": ");
+        assertEquals("[TagX]", shown.get("Tags"), found::toString);
+        assertEquals("1", shown.get("Queue ID"), found::toString);
+        assertEquals("hello-" + topic, bodyAt(shown.get("Message Body Path"), found));
+
+        Output perm = mqadmin(env, "updateTopicPerm", "-b", env.brokerAddr(), "-t", topic, "-p", "4").assertOk();
+        assertTrue(perm.lines().contains("update topic perm from 6 to 4 in " + env.brokerAddr() + " success."),
+                perm::toString);
+        assertEquals(4, routePerm(env, topic), "perm of " + topic + " after updateTopicPerm");
+
+        String group = env.uniqueName("CG");
+        mqadmin(env, "updateSubGroup", "-b", env.brokerAddr(), "-g", group, "-r", "3").assertOk();
+        Output groupConfig = mqadmin(env, "getConsumerConfig", "-g", group).assertOk();
+        assertTrue(groupConfig.out().contains("=" + env.clusterName() + ":" + env.brokerName() + "="),
+                groupConfig::toString);
+        Map<String, String> fields = groupConfig.keyValues("=  ");
+        assertEquals(group, fields.get("groupName"), groupConfig::toString);
+        assertEquals("3", fields.get("retryMaxTimes"), groupConfig::toString);
+
+        String namespace = env.uniqueName("NS");
+        mqadmin(env, "updateKvConfig", "-s", namespace, "-k", "k", "-v", "v").assertOk();
+        Output deleted = mqadmin(env, "deleteKvConfig", "-s", namespace, "-k", "k").assertOk();
+        assertTrue(deleted.lines().contains("delete kv config from namespace success."), deleted::toString);
+        DefaultMQAdminExt admin = env.startedAdmin();
+        try {
+            String left = admin.getKVConfig(namespace, "k");
+            throw new AssertionError("kv config still there after deleteKvConfig: " + left);
+        } catch (org.apache.rocketmq.client.exception.MQClientException
+                 | org.apache.rocketmq.remoting.exception.RemotingException e) {
+            // expected: the name server no longer has it
+        }
+
+        Output clean = mqadmin(env, "cleanUnusedTopic", "-b", env.brokerAddr()).assertOk();
+        assertEquals(List.of("success"), clean.lines(), clean::toString);
+    }
+
     private static int routePerm(CompatEnv env, String topic) {
         Output route = mqadmin(env, "topicRoute", "-t", topic).assertOk();
         return RemotingSerializable.fromJson(json(route), TopicRouteData.class).getQueueDatas().get(0).getPerm();
