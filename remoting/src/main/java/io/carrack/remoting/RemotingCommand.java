@@ -1,8 +1,8 @@
 package io.carrack.remoting;
 
+import io.carrack.remoting.internal.FieldMap;
 import io.carrack.remoting.protocol.LanguageCode;
 import io.carrack.remoting.protocol.SerializeType;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -136,7 +136,7 @@ public final class RemotingCommand {
     /** The header fields; never null, mutable. */
     public Map<String, String> extFields() {
         if (extFields == null) {
-            extFields = new HashMap<>();
+            extFields = new FieldMap();
         }
         return extFields;
     }

@@ -24,6 +24,8 @@ final class NettyRemoteChannel implements RemoteChannel {
 
     private final Channel channel;
     private final PendingCalls pending;
+    /** The peer's {@code ip:port}, computed once: it does not change for a connected channel. */
+    private volatile String remoteAddressText;
 
     private NettyRemoteChannel(Channel channel, PendingCalls pending) {
         this.channel = channel;
@@ -50,6 +52,18 @@ final class NettyRemoteChannel implements RemoteChannel {
     public InetSocketAddress remoteAddress() {
         SocketAddress a = channel.remoteAddress();
         return a instanceof InetSocketAddress isa ? isa : null;
+    }
+
+    @Override
+    public String remoteAddressText() {
+        String text = remoteAddressText;
+        if (text == null) {
+            text = RemoteChannel.super.remoteAddressText();
+            if (!text.isEmpty()) {
+                remoteAddressText = text;
+            }
+        }
+        return text;
     }
 
     @Override

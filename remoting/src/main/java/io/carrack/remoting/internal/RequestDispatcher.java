@@ -88,22 +88,27 @@ final class RequestDispatcher {
     }
 
     private void run(RequestProcessor processor, NettyRemoteChannel channel, RemotingCommand request) {
-        String peer = channel.remoteAddressText();
         RemotingCommand response;
         try {
-            for (RpcHook hook : hooks) {
-                hook.beforeRequest(peer, request);
+            boolean hooked = !hooks.isEmpty();
+            String peer = hooked ? channel.remoteAddressText() : null;
+            if (hooked) {
+                for (RpcHook hook : hooks) {
+                    hook.beforeRequest(peer, request);
+                }
             }
             response = processor.process(channel, request);
-            for (RpcHook hook : hooks) {
-                hook.afterResponse(peer, request, response);
+            if (hooked) {
+                for (RpcHook hook : hooks) {
+                    hook.afterResponse(peer, request, response);
+                }
             }
         } catch (Exception e) {
-            LOG.warn("processing request code {} from {} failed", request.code(), peer, e);
+            LOG.warn("processing request code {} from {} failed", request.code(), channel.remoteAddressText(), e);
             answer(channel, request, RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, e.toString()));
             return;
         } catch (Error e) {
-            LOG.error("processing request code {} from {} failed", request.code(), peer, e);
+            LOG.error("processing request code {} from {} failed", request.code(), channel.remoteAddressText(), e);
             answer(channel, request, RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, e.toString()));
             throw e;
         }
