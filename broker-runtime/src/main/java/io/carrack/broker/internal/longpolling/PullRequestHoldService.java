@@ -13,13 +13,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Long polling (PROTOCOL.md section 13.4): pulls that found nothing are held per {@code topic@queueId}
+ * Long polling (PROTOCOL.md section 13.4): pulls that found nothing are held per topic and queue
  * and re-run the moment the store reports a message for that queue beyond the pull's offset that the
  * pull's filter accepts by tags code, or when their hold time ends. The re-run answers on the
  * original opaque with whatever it finds, PULL_NOT_FOUND at the end of the hold.
@@ -30,7 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class PullRequestHoldService implements MessageArrivalListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PullRequestHoldService.class);
 
-    private final ConcurrentMap<String, Queue<PullRequest>> held = new ConcurrentHashMap<>();
+    /** Held pulls by topic, then queue id (no key strings built per dispatched message). */
+    private final ConcurrentMap<String, ConcurrentMap<Integer, Queue<PullRequest>>> held = new ConcurrentHashMap<>();
+    /** Pulls held and not yet answered: lets {@link #onArrival} return at once when nobody waits. */
+    private final AtomicInteger holding = new AtomicInteger();
     private final ScheduledThreadPoolExecutor timer;
     private volatile Executor executor = Runnable::run;
     private volatile BiConsumer<RemoteChannel, RemotingCommand> rerun = (c, r) -> { };
@@ -64,8 +68,9 @@ public final class PullRequestHoldService implements MessageArrivalListener, Aut
     public void hold(RemoteChannel channel, RemotingCommand request, String topic, int queueId, long offset,
                      MessageFilter filter, long holdMillis) {
         PullRequest pr = new PullRequest(channel, request, topic, queueId, offset, filter);
-        String key = key(topic, queueId);
-        held.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>()).add(pr);
+        holding.incrementAndGet();
+        held.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(queueId, q -> new ConcurrentLinkedQueue<>()).add(pr);
         pr.timeout = timer.schedule(() -> fire(pr), Math.max(1, holdMillis), TimeUnit.MILLISECONDS);
         // a message may have arrived between the read and the registration above
         if (maxOffsets.maxOffset(topic, queueId) > offset) {
@@ -75,7 +80,10 @@ public final class PullRequestHoldService implements MessageArrivalListener, Aut
 
     @Override
     public void onArrival(String topic, int queueId, long nextOffset, long tagsCode) {
-        Queue<PullRequest> q = held.get(key(topic, queueId));
+        if (holding.get() == 0) {
+            return;
+        }
+        Queue<PullRequest> q = queue(topic, queueId);
         if (q == null || q.isEmpty()) {
             return;
         }
@@ -89,8 +97,10 @@ public final class PullRequestHoldService implements MessageArrivalListener, Aut
     /** Number of pulls held now. */
     public int heldCount() {
         int n = 0;
-        for (Queue<PullRequest> q : held.values()) {
-            n += q.size();
+        for (ConcurrentMap<Integer, Queue<PullRequest>> queues : held.values()) {
+            for (Queue<PullRequest> q : queues.values()) {
+                n += q.size();
+            }
         }
         return n;
     }
@@ -107,7 +117,8 @@ public final class PullRequestHoldService implements MessageArrivalListener, Aut
         if (!pr.claim()) {
             return;
         }
-        Queue<PullRequest> q = held.get(key(pr.topic, pr.queueId));
+        holding.decrementAndGet();
+        Queue<PullRequest> q = queue(pr.topic, pr.queueId);
         if (q != null) {
             q.remove(pr);
         }
@@ -124,8 +135,9 @@ public final class PullRequestHoldService implements MessageArrivalListener, Aut
         }
     }
 
-    private static String key(String topic, int queueId) {
-        return topic + '@' + queueId;
+    private Queue<PullRequest> queue(String topic, int queueId) {
+        ConcurrentMap<Integer, Queue<PullRequest>> queues = held.get(topic);
+        return queues == null ? null : queues.get(queueId);
     }
 
     /** Stops the timer; held pulls are dropped (their clients time out and retry). */

@@ -1,6 +1,7 @@
 package io.carrack.broker.internal.processor;
 
 import io.carrack.broker.internal.context.BrokerContext;
+import io.carrack.broker.internal.support.PropertyText;
 import io.carrack.broker.internal.topic.TopicValidator;
 import io.carrack.broker.internal.transaction.HalfMessages;
 import io.carrack.broker.internal.transaction.TransactionLog;
@@ -119,23 +120,29 @@ public final class SendMessageProcessor implements RequestProcessor {
             return response.code(ResponseCode.MESSAGE_ILLEGAL).remark("the message body size " + body.length
                     + " exceeds maxMessageSize " + ctx.config().getMaxMessageSize());
         }
-        Map<String, String> props = MessageProperties.decode(h.properties());
         BrokerMessage m = new BrokerMessage().topic(h.topic()).queueId(queueId).body(body).flag(h.flag())
                 .bornTimestamp(h.bornTimestamp()).bornHost(channel.remoteAddress()).storeHost(ctx.storeHost())
                 .reconsumeTimes(h.reconsumeTimes()).sysFlag(h.sysFlag());
         if (!handleRetryAndDlq(request, h, m, response)) {
             return response;
         }
-        boolean half = Boolean.parseBoolean(props.get(MessageConst.TRANSACTION_PREPARED));
+        boolean half = Boolean.parseBoolean(MessageProperties.find(h.properties(), MessageConst.TRANSACTION_PREPARED));
         if (half && ctx.config().isRejectTransactionMessage()) {
             return response.code(ResponseCode.NO_PERMISSION).remark("the broker[" + ctx.brokerAddr()
                     + "] sending transaction message is forbidden");
         }
-        props.put(MessageConst.CLUSTER, ctx.config().getBrokerClusterName());
-        // WAIT only steers the reply; it is not stored for single sends
-        props.remove(MessageConst.WAIT_STORE_MSG_OK);
-        m.properties(props);
-        if (m.propertiesString().getBytes(StandardCharsets.UTF_8).length > StoredMessageDescriptor.MAX_PROPERTIES_LENGTH) {
+        // WAIT only steers the reply; it is not stored for single sends. The text is edited in place when
+        // it is well formed (nearly always), else decoded, changed and encoded again.
+        String stored = PropertyText.forStore(h.properties(), ctx.config().getBrokerClusterName());
+        if (stored != null) {
+            m.propertiesString(stored);
+        } else {
+            Map<String, String> props = MessageProperties.decode(h.properties());
+            props.put(MessageConst.CLUSTER, ctx.config().getBrokerClusterName());
+            props.remove(MessageConst.WAIT_STORE_MSG_OK);
+            m.properties(props);
+        }
+        if (m.propertiesBytes().length > StoredMessageDescriptor.MAX_PROPERTIES_LENGTH) {
             return response.code(ResponseCode.MESSAGE_ILLEGAL).remark("the message properties size exceeds "
                     + StoredMessageDescriptor.MAX_PROPERTIES_LENGTH);
         }

@@ -1,23 +1,22 @@
 package io.carrack.broker.internal.support;
 
+import io.carrack.remoting.Remoting;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** Names pool threads {@code carrack-broker-<role>-<n>}. */
+/**
+ * Names pool threads {@code carrack-broker-<role>-<n>}. The threads come from
+ * {@link Remoting#threadFactory}, so processors writing responses on them take the transport's fast
+ * thread-local path.
+ */
 public final class NamedThreadFactory implements ThreadFactory {
-    private final String prefix;
-    private final boolean daemon;
-    private final AtomicInteger next = new AtomicInteger(1);
+    private final ThreadFactory threads;
 
     public NamedThreadFactory(String role, boolean daemon) {
-        this.prefix = "carrack-broker-" + role + "-";
-        this.daemon = daemon;
+        this.threads = Remoting.threadFactory("carrack-broker-" + role + "-", daemon);
     }
 
     @Override
     public Thread newThread(Runnable r) {
-        Thread t = new Thread(r, prefix + next.getAndIncrement());
-        t.setDaemon(daemon);
-        return t;
+        return threads.newThread(r);
     }
 }

@@ -1,7 +1,6 @@
 package io.carrack.broker.internal.topic;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Topic names: legal characters, system topics, topics clients may not send to. */
 public final class TopicValidator {
@@ -19,7 +18,8 @@ public final class TopicValidator {
     public static final String DLQ_GROUP_TOPIC_PREFIX = "%DLQ%";
     public static final int MAX_TOPIC_LENGTH = 127;
 
-    private static final Pattern LEGAL = Pattern.compile("^[%|a-zA-Z0-9_-]+$");
+    /** The characters of {@code ^[%|a-zA-Z0-9_-]+$}, by ASCII code. */
+    private static final boolean[] LEGAL = legalCharacters();
     private static final Set<String> FIXED_SYSTEM_TOPICS = Set.of(AUTO_CREATE_TOPIC_KEY_TOPIC, SCHEDULE_TOPIC,
             BENCHMARK_TOPIC, TRANS_HALF_TOPIC, TRANS_OP_HALF_TOPIC, TRANS_CHECK_MAX_TIME_TOPIC, TRACE_TOPIC,
             SELF_TEST_TOPIC, OFFSET_MOVED_EVENT);
@@ -37,10 +37,36 @@ public final class TopicValidator {
         if (topic.length() > MAX_TOPIC_LENGTH) {
             return "The specified topic is longer than topic max length " + MAX_TOPIC_LENGTH + ".";
         }
-        if (!LEGAL.matcher(topic).matches()) {
+        if (!hasOnlyLegalCharacters(topic)) {
             return "The specified topic[" + topic + "] contains illegal characters, allowing only ^[%|a-zA-Z0-9_-]+$";
         }
         return null;
+    }
+
+    private static boolean[] legalCharacters() {
+        boolean[] legal = new boolean[128];
+        for (char c = 'a'; c <= 'z'; c++) {
+            legal[c] = true;
+            legal[Character.toUpperCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            legal[c] = true;
+        }
+        legal['%'] = true;
+        legal['|'] = true;
+        legal['_'] = true;
+        legal['-'] = true;
+        return legal;
+    }
+
+    private static boolean hasOnlyLegalCharacters(String topic) {
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            if (c >= LEGAL.length || !LEGAL[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether clients may not send to the topic. */
