@@ -4,12 +4,9 @@ import io.carrack.broker.internal.config.BrokerConfigBinding;
 import io.carrack.common.config.BindResult;
 import io.carrack.common.config.ConfigException;
 import io.carrack.common.config.ConfigWarning;
-import java.io.IOException;
+import io.carrack.common.lifecycle.ServerProcess;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,48 +117,11 @@ public final class BrokerStartup {
             broker.close();
             return 1;
         }
-        String pid = System.getProperty("carrack.pidFile");
-        Path pidFile = pid == null || pid.isBlank() ? null : Path.of(pid);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("shutting down the broker");
-            try {
-                broker.close();
-            } finally {
-                deleteQuietly(pidFile);
-                stopped.countDown();
-            }
-        }, "carrack-broker-shutdown"));
-        if (pidFile != null) {
-            try {
-                Path dir = pidFile.toAbsolutePath().getParent();
-                if (dir != null) {
-                    Files.createDirectories(dir);
-                }
-                Files.writeString(pidFile, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                LOG.warn("cannot write the pid file {}", pidFile, e);
-            }
-        }
+        ServerProcess process = ServerProcess.attach("broker", broker);
         out.println("The broker[" + config.getBrokerName() + ", " + broker.address() + "] boot success. "
                 + "serializeType=JSON and name server is " + config.getNamesrvAddr());
         out.flush();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.awaitStop();
         return -1;
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("cannot delete the pid file {}", file, e);
-        }
     }
 }

@@ -3,12 +3,9 @@ package io.carrack.namesrv;
 import io.carrack.common.config.BindResult;
 import io.carrack.common.config.ConfigException;
 import io.carrack.common.config.ConfigWarning;
-import java.io.IOException;
+import io.carrack.common.lifecycle.ServerProcess;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,52 +99,11 @@ public final class NamesrvStartup {
             server.close();
             return 1;
         }
-        Path pidFile = pidFile();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("shutting down the name server");
-            try {
-                server.close();
-            } finally {
-                deleteQuietly(pidFile);
-                stopped.countDown();
-            }
-        }, "carrack-namesrv-shutdown"));
-        if (pidFile != null) {
-            try {
-                Path dir = pidFile.toAbsolutePath().getParent();
-                if (dir != null) {
-                    Files.createDirectories(dir);
-                }
-                Files.writeString(pidFile, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                LOG.warn("cannot write the pid file {}", pidFile, e);
-            }
-        }
+        ServerProcess process = ServerProcess.attach("namesrv", server);
         out.println("The Name Server boot success. serializeType=JSON, listening on " + config.getBindAddress() + ":"
                 + server.port());
         out.flush();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.awaitStop();
         return -1;
-    }
-
-    private static Path pidFile() {
-        String p = System.getProperty("carrack.pidFile");
-        return p == null || p.isBlank() ? null : Path.of(p);
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("cannot delete the pid file {}", file, e);
-        }
     }
 }

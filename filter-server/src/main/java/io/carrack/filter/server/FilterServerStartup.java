@@ -1,13 +1,9 @@
 package io.carrack.filter.server;
 
-import java.io.IOException;
+import io.carrack.common.lifecycle.ServerProcess;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,17 +114,7 @@ public final class FilterServerStartup {
             server.close();
             return 1;
         }
-        Path pidFile = pidFile();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } finally {
-                deleteQuietly(pidFile);
-                stopped.countDown();
-            }
-        }, "carrack-filter-server-shutdown"));
-        writePid(pidFile);
+        ServerProcess process = ServerProcess.attach("filter-server", server);
         out.println("The Filter Server boot success, listening on " + server.address() + " for broker "
                 + config.brokerAddr());
         out.flush();
@@ -143,42 +129,7 @@ public final class FilterServerStartup {
                 System.exit(0);
             });
         }
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.awaitStop();
         return -1;
-    }
-
-    private static Path pidFile() {
-        String p = System.getProperty("carrack.pidFile");
-        return p == null || p.isBlank() ? null : Path.of(p);
-    }
-
-    private static void writePid(Path pidFile) {
-        if (pidFile == null) {
-            return;
-        }
-        try {
-            Path dir = pidFile.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            Files.writeString(pidFile, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            LOG.warn("cannot write the pid file {}", pidFile, e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("cannot delete the pid file {}", file, e);
-        }
     }
 }
