@@ -205,7 +205,8 @@ public final class BrokerServices {
 
     private StoreConfig storeConfig(Path root) {
         Map<String, String> storeProps = new HashMap<>(config.getStoreProperties());
-        if (config.getStorePathCommitLog() != null) {
+        if (config.getStorePathCommitLog() != null && "mmap".equals(config.getStoreType())) {
+            // RocketMQ's key names a commit-log directory, which only the mmap store has.
             storeProps.putIfAbsent("storePathCommitLog", config.getStorePathCommitLog());
         }
         FlushMode mode = config.getFlushDiskType() == BrokerConfig.FlushDiskType.SYNC_FLUSH ? FlushMode.SYNC_FLUSH

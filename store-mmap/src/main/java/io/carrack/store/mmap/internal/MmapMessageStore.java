@@ -80,7 +80,7 @@ public final class MmapMessageStore implements MessageStore {
         this.lock = tryLock(lockChannel, root);
         this.disk = diskUsage != null ? diskUsage : DiskUsage.of(root);
         TagsCodeHandoff handoff = new TagsCodeHandoff();
-        this.log = new CommitLog(root.resolve("commitlog"), base.commitLogFileSize(), base.maxMessageSize(), clock,
+        this.log = new CommitLog(config.commitLogDir(), base.commitLogFileSize(), base.maxMessageSize(), clock,
                 handoff, bytes -> disk.usableBytes() > 2L * bytes);
         this.queues = new ConsumeQueueTable(root.resolve("consumequeue"), base.consumeQueueFileSize());
         this.index = new IndexService(root.resolve("index"), config.indexHashSlots(), config.indexMaxEntries());

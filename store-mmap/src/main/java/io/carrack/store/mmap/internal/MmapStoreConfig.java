@@ -2,6 +2,7 @@ package io.carrack.store.mmap.internal;
 
 import io.carrack.spi.store.StoreConfig;
 import io.carrack.spi.store.StoreException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -42,6 +43,8 @@ public record MmapStoreConfig(StoreConfig base, int indexHashSlots, int indexMax
     public static final int MAX_TRANSFER_BYTES_DEFAULT = 256 * 1024;
     public static final String MAX_SCAN_ENTRIES = "maxScanEntries";
     public static final int MAX_SCAN_ENTRIES_DEFAULT = 800;
+    /** RocketMQ's broker.conf key for the commit-log directory; the broker hands it over unprefixed. */
+    public static final String STORE_PATH_COMMIT_LOG = "storePathCommitLog";
 
     /** Reads and validates the settings. */
     public static MmapStoreConfig from(StoreConfig base) {
@@ -69,6 +72,12 @@ public record MmapStoreConfig(StoreConfig base, int indexHashSlots, int indexMax
                 intKey(p, DELETE_FILES_PER_RUN, DELETE_FILES_PER_RUN_DEFAULT, 1),
                 intKey(p, MAX_TRANSFER_BYTES, MAX_TRANSFER_BYTES_DEFAULT, 1),
                 intKey(p, MAX_SCAN_ENTRIES, MAX_SCAN_ENTRIES_DEFAULT, 1));
+    }
+
+    /** The commit-log directory: {@code storePathCommitLog} when set, else {@code <root>/commitlog}. */
+    public Path commitLogDir() {
+        String dir = base.storeProperties().get(STORE_PATH_COMMIT_LOG);
+        return dir == null || dir.isBlank() ? base.rootDir().resolve("commitlog") : Path.of(dir.trim());
     }
 
     private static int intKey(Map<String, String> p, String key, int def, int min) {
