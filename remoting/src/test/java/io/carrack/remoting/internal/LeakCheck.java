@@ -36,17 +36,30 @@ final class LeakCheck implements BeforeAllCallback, AfterAllCallback {
     /** Fails if a leak was reported since {@link #start()}; stops listening. */
     static void verify(LogCapture capture) {
         try {
-            for (int round = 0; round < 3; round++) {
-                System.gc();
-                for (int i = 0; i < 64; i++) {
-                    ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(16);
-                    buf.release();
-                }
-            }
-            List<String> leaks = capture.errors().stream().filter(m -> m.contains("LEAK")).toList();
-            assertEquals(List.of(), leaks, "Netty reported leaked buffers");
+            assertEquals(List.of(), leaks(capture, 3, false), "Netty reported leaked buffers");
         } finally {
             capture.close();
         }
+    }
+
+    /**
+     * Collects garbage and allocates for up to {@code rounds} rounds so that collected, unreleased buffers
+     * are reported, and returns the leak reports seen since {@link #start()}. With {@code untilFound}, stops
+     * at the first report.
+     */
+    static List<String> leaks(LogCapture capture, int rounds, boolean untilFound) {
+        List<String> leaks = List.of();
+        for (int round = 0; round < rounds; round++) {
+            System.gc();
+            for (int i = 0; i < 64; i++) {
+                ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(16);
+                buf.release();
+            }
+            leaks = capture.errors().stream().filter(m -> m.contains("LEAK")).toList();
+            if (untilFound && !leaks.isEmpty()) {
+                break;
+            }
+        }
+        return leaks;
     }
 }
