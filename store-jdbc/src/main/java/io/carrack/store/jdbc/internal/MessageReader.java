@@ -6,6 +6,7 @@ import io.carrack.common.message.StoredMessage;
 import io.carrack.common.message.StoredMessageCodec;
 import io.carrack.spi.filter.MessageFilter;
 import io.carrack.spi.store.GetStatus;
+import io.carrack.spi.store.ListGetResult;
 import io.carrack.spi.store.QueryResult;
 import io.carrack.spi.store.StoreException;
 import java.nio.ByteBuffer;
@@ -77,24 +78,24 @@ final class MessageReader {
         }
     }
 
-    JdbcGetResult get(String topic, int queueId, long offset, int maxCount, MessageFilter filter) {
+    ListGetResult get(String topic, int queueId, long offset, int maxCount, MessageFilter filter) {
         QueueState q = queues.find(topic, queueId);
         if (q == null) {
-            return JdbcGetResult.empty(GetStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
+            return ListGetResult.empty(GetStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
         }
         long min = q.minOffset;
         long max = q.maxOffset;
         if (max == 0) {
-            return JdbcGetResult.empty(GetStatus.NO_MESSAGE_IN_QUEUE, 0, min, max);
+            return ListGetResult.empty(GetStatus.NO_MESSAGE_IN_QUEUE, 0, min, max);
         }
         if (offset < min) {
-            return JdbcGetResult.empty(GetStatus.OFFSET_TOO_SMALL, min, min, max);
+            return ListGetResult.empty(GetStatus.OFFSET_TOO_SMALL, min, min, max);
         }
         if (offset == max) {
-            return JdbcGetResult.empty(GetStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
+            return ListGetResult.empty(GetStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
         }
         if (offset > max) {
-            return JdbcGetResult.empty(GetStatus.OFFSET_OVERFLOW_BADLY, max, min, max);
+            return ListGetResult.empty(GetStatus.OFFSET_OVERFLOW_BADLY, max, min, max);
         }
         try {
             return collect(q, offset, Math.max(1, maxCount), filter, min, max);
@@ -104,12 +105,12 @@ final class MessageReader {
         }
     }
 
-    private JdbcGetResult collect(QueueState q, long offset, int maxCount, MessageFilter filter, long min, long max)
+    private ListGetResult collect(QueueState q, long offset, int maxCount, MessageFilter filter, long min, long max)
             throws SQLException {
         return withConnection(c -> collect(c, q, offset, maxCount, filter, min, max));
     }
 
-    private JdbcGetResult collect(Connection c, QueueState q, long offset, int maxCount, MessageFilter filter,
+    private ListGetResult collect(Connection c, QueueState q, long offset, int maxCount, MessageFilter filter,
                                   long min, long max) throws SQLException {
         List<ByteBuffer> records = new ArrayList<>(Math.min(maxCount, 64));
         List<Long> offsets = new ArrayList<>(Math.min(maxCount, 64));
@@ -178,7 +179,7 @@ final class MessageReader {
         } else {
             status = GetStatus.OFFSET_FOUND_NULL;
         }
-        return new JdbcGetResult(status, next, min, max, records, offsets);
+        return ListGetResult.of(status, next, min, max, records, offsets);
     }
 
     Optional<ByteBuffer> read(long physicalOffset) {

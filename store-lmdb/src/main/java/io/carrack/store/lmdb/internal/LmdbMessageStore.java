@@ -195,8 +195,8 @@ public final class LmdbMessageStore implements MessageStore {
     public GetResult get(String topic, int queueId, long offset, int maxCount, MessageFilter filter) {
         guard.enter();
         try {
-            LmdbGetResult r = reader.get(topic, queueId, offset, maxCount, filter == null ? MessageFilter.ALL : filter);
-            getMessages.add(r.count());
+            GetResult r = reader.get(topic, queueId, offset, maxCount, filter == null ? MessageFilter.ALL : filter);
+            getMessages.add(r.messages().size());
             return r;
         } finally {
             guard.leave();

@@ -2,8 +2,11 @@ package io.carrack.store.lmdb.internal;
 
 import io.carrack.spi.filter.MessageFilter;
 import io.carrack.spi.store.GetStatus;
+import io.carrack.spi.store.ListGetResult;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.lmdbjava.Cursor;
 import org.lmdbjava.GetOp;
@@ -34,35 +37,37 @@ final class QueueReader {
         this.maxScanEntries = maxScanEntries;
     }
 
-    LmdbGetResult get(String topic, int queueId, long offset, int maxCount, MessageFilter filter) {
+    ListGetResult get(String topic, int queueId, long offset, int maxCount, MessageFilter filter) {
         QueueState q = queues.find(topic, queueId);
         if (q == null) {
-            return LmdbGetResult.empty(GetStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
+            return ListGetResult.empty(GetStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
         }
         // The max offset is read before the transaction starts: everything below it was committed before, so
         // the transaction sees it.
         long max = q.maxOffset();
         long min = q.minOffset();
         if (max == 0) {
-            return LmdbGetResult.empty(GetStatus.NO_MESSAGE_IN_QUEUE, 0, min, max);
+            return ListGetResult.empty(GetStatus.NO_MESSAGE_IN_QUEUE, 0, min, max);
         }
         if (offset < min) {
-            return LmdbGetResult.empty(GetStatus.OFFSET_TOO_SMALL, min, min, max);
+            return ListGetResult.empty(GetStatus.OFFSET_TOO_SMALL, min, min, max);
         }
         if (offset == max) {
-            return LmdbGetResult.empty(GetStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
+            return ListGetResult.empty(GetStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
         }
         if (offset > max) {
-            return LmdbGetResult.empty(GetStatus.OFFSET_OVERFLOW_BADLY, max, min, max);
+            return ListGetResult.empty(GetStatus.OFFSET_OVERFLOW_BADLY, max, min, max);
         }
         try (Txn<ByteBuffer> txn = env.read()) {
             return collect(txn, q, offset, Math.max(1, maxCount), filter, max);
         }
     }
 
-    private LmdbGetResult collect(Txn<ByteBuffer> txn, QueueState q, long offset, int maxCount, MessageFilter filter,
+    private ListGetResult collect(Txn<ByteBuffer> txn, QueueState q, long offset, int maxCount, MessageFilter filter,
                                   long max) {
-        LmdbGetResult result = LmdbGetResult.collecting(maxCount);
+        int expected = Math.min(maxCount, 64);
+        List<ByteBuffer> records = new ArrayList<>(expected);
+        List<Long> offsets = new ArrayList<>(expected);
         ByteBuffer key = LmdbLayout.cqKey(KEY.get(), q.topicBytes(), q.queueId(), offset);
         int prefixLength = LmdbLayout.queueKeyLength(q.topicBytes());
         ByteBuffer logKey = LOG_KEY.get();
@@ -74,7 +79,7 @@ final class QueueReader {
         int removed = 0;
         try (Cursor<ByteBuffer> c = env.cq().openCursor(txn)) {
             boolean ok = c.get(key, GetOp.MDB_SET_RANGE);
-            while (ok && result.count() < maxCount && scanned < maxScanEntries) {
+            while (ok && records.size() < maxCount && scanned < maxScanEntries) {
                 ByteBuffer k = c.key();
                 if (k.remaining() != prefixLength + 8 || !LmdbLayout.startsWith(k, key, prefixLength)) {
                     break;
@@ -94,7 +99,7 @@ final class QueueReader {
                 if (!filter.matchesTagsCode(tagsCode)) {
                     filtered++;
                 } else {
-                    if (bytes + size > maxTransferBytes && result.count() > 0) {
+                    if (bytes + size > maxTransferBytes && !records.isEmpty()) {
                         break;
                     }
                     ByteBuffer record = env.log().get(txn, LmdbLayout.logKey(logKey, phys));
@@ -103,7 +108,8 @@ final class QueueReader {
                     } else if (needsMessage && !filter.matchesMessage(Records.view(record))) {
                         filtered++;
                     } else {
-                        result.add(Records.copy(record), queueOffset);
+                        records.add(Records.copy(record));
+                        offsets.add(queueOffset);
                         bytes += size;
                     }
                 }
@@ -113,7 +119,7 @@ final class QueueReader {
             }
         }
         GetStatus status;
-        if (result.count() > 0) {
+        if (!records.isEmpty()) {
             status = GetStatus.FOUND;
         } else if (filtered > 0) {
             status = GetStatus.NO_MATCHED_MESSAGE;
@@ -123,7 +129,8 @@ final class QueueReader {
         } else {
             status = GetStatus.OFFSET_FOUND_NULL;
         }
-        return result.finish(status, next, q.minOffset(), max);
+        // heap copies taken inside the transaction: nothing to release
+        return ListGetResult.of(status, next, q.minOffset(), max, records, offsets);
     }
 
     /** A copy of the record at {@code physicalOffset}, if one is stored there. */

@@ -178,8 +178,8 @@ public final class MmapMessageStore implements MessageStore {
     @Override
     public GetResult get(String topic, int queueId, long offset, int maxCount, MessageFilter filter) {
         ensureOpen();
-        MmapGetResult r = reader.get(topic, queueId, offset, maxCount, filter == null ? MessageFilter.ALL : filter);
-        getMessages.add(r.count());
+        GetResult r = reader.get(topic, queueId, offset, maxCount, filter == null ? MessageFilter.ALL : filter);
+        getMessages.add(r.messages().size());
         return r;
     }
 

@@ -3,7 +3,10 @@ package io.carrack.store.mmap.internal;
 import io.carrack.common.message.StoredMessageDescriptor;
 import io.carrack.spi.filter.MessageFilter;
 import io.carrack.spi.store.GetStatus;
+import io.carrack.spi.store.ListGetResult;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads a queue: walks consume-queue entries, applies the filter, and slices records out of the mapped
@@ -24,31 +27,34 @@ final class QueueReader {
         this.maxScanEntries = maxScanEntries;
     }
 
-    MmapGetResult get(String topic, int queueId, long offset, int maxCount, MessageFilter filter) {
+    ListGetResult get(String topic, int queueId, long offset, int maxCount, MessageFilter filter) {
         ConsumeQueue cq = queues.find(topic, queueId);
         if (cq == null) {
-            return MmapGetResult.empty(GetStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
+            return ListGetResult.empty(GetStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
         }
         long min = cq.minOffset();
         long max = cq.maxOffset();
         if (max == 0) {
-            return MmapGetResult.empty(GetStatus.NO_MESSAGE_IN_QUEUE, 0, min, max);
+            return ListGetResult.empty(GetStatus.NO_MESSAGE_IN_QUEUE, 0, min, max);
         }
         if (offset < min) {
-            return MmapGetResult.empty(GetStatus.OFFSET_TOO_SMALL, min, min, max);
+            return ListGetResult.empty(GetStatus.OFFSET_TOO_SMALL, min, min, max);
         }
         if (offset == max) {
-            return MmapGetResult.empty(GetStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
+            return ListGetResult.empty(GetStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
         }
         if (offset > max) {
-            return MmapGetResult.empty(GetStatus.OFFSET_OVERFLOW_BADLY, max, min, max);
+            return ListGetResult.empty(GetStatus.OFFSET_OVERFLOW_BADLY, max, min, max);
         }
         return collect(cq, offset, Math.max(1, maxCount), filter, min, max);
     }
 
-    private MmapGetResult collect(ConsumeQueue cq, long offset, int maxCount, MessageFilter filter, long min,
+    private ListGetResult collect(ConsumeQueue cq, long offset, int maxCount, MessageFilter filter, long min,
                                   long max) {
-        MmapGetResult result = MmapGetResult.collecting(maxCount);
+        int expected = Math.min(maxCount, 64);
+        List<ByteBuffer> records = new ArrayList<>(expected);
+        List<Long> offsets = new ArrayList<>(expected);
+        List<MappedFile> held = new ArrayList<>(2);
         long logMin = log.minOffset();
         int fileSize = log.fileSize();
         boolean needsMessage = filter.needsMessage();
@@ -60,7 +66,7 @@ final class QueueReader {
         MappedFile cqFile = null;
         MappedFile logFile = null;
         try {
-            while (i < max && result.count() < maxCount && scanned < maxScanEntries) {
+            while (i < max && records.size() < maxCount && scanned < maxScanEntries) {
                 if (cqFile == null || i * ConsumeQueueDescriptor.ENTRY_LENGTH
                         >= cqFile.fileFromOffset() + cqFile.fileSize()) {
                     if (cqFile != null) {
@@ -80,14 +86,14 @@ final class QueueReader {
                 } else if (!filter.matchesTagsCode(tagsCode)) {
                     filtered++;
                 } else {
-                    if (bytes + size > maxTransferBytes && result.count() > 0) {
+                    if (bytes + size > maxTransferBytes && !records.isEmpty()) {
                         break;
                     }
                     if (logFile == null || phys < logFile.fileFromOffset()
                             || phys >= logFile.fileFromOffset() + fileSize) {
                         logFile = log.files().findAndHold(phys);
                         if (logFile != null) {
-                            result.keep(logFile);
+                            held.add(logFile);
                         }
                     }
                     if (logFile == null) {
@@ -97,7 +103,8 @@ final class QueueReader {
                         if (needsMessage && !filter.matchesMessage(record)) {
                             filtered++;
                         } else {
-                            result.add(record, i);
+                            records.add(record);
+                            offsets.add(i);
                             bytes += size;
                         }
                     }
@@ -111,7 +118,7 @@ final class QueueReader {
             }
         }
         GetStatus status;
-        if (result.count() > 0) {
+        if (!records.isEmpty()) {
             status = GetStatus.FOUND;
         } else if (filtered > 0) {
             status = GetStatus.NO_MATCHED_MESSAGE;
@@ -120,7 +127,14 @@ final class QueueReader {
         } else {
             status = GetStatus.OFFSET_FOUND_NULL;
         }
-        return result.finish(status, i, min, max);
+        // The slices stay valid while their files are held: the result lets go of them on close.
+        return ListGetResult.of(status, i, min, max, records, offsets, () -> release(held));
+    }
+
+    private static void release(List<MappedFile> held) {
+        for (MappedFile f : held) {
+            f.release();
+        }
     }
 
     /** The store time of the record at a queue offset, or -1. */

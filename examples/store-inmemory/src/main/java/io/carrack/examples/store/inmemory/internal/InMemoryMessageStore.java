@@ -6,6 +6,7 @@ import io.carrack.spi.filter.MessageFilter;
 import io.carrack.spi.store.FlushMode;
 import io.carrack.spi.store.GetResult;
 import io.carrack.spi.store.GetStatus;
+import io.carrack.spi.store.ListGetResult;
 import io.carrack.spi.store.MessageArrivalListener;
 import io.carrack.spi.store.MessageStore;
 import io.carrack.spi.store.PutResult;
@@ -265,19 +266,19 @@ public final class InMemoryMessageStore implements MessageStore {
             ensureOpen();
             ConsumeQueue queue = queue(topic, queueId);
             if (queue == null) {
-                return InMemoryGetResult.empty(GetStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
+                return ListGetResult.empty(GetStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
             }
             // The statuses and next offsets below are RocketMQ's; clients act on them.
             long min = queue.minOffset();
             long max = queue.maxOffset();
             if (max == 0) {
-                return InMemoryGetResult.empty(GetStatus.NO_MESSAGE_IN_QUEUE, 0, min, max);
+                return ListGetResult.empty(GetStatus.NO_MESSAGE_IN_QUEUE, 0, min, max);
             } else if (offset < min) {
-                return InMemoryGetResult.empty(GetStatus.OFFSET_TOO_SMALL, min, min, max);
+                return ListGetResult.empty(GetStatus.OFFSET_TOO_SMALL, min, min, max);
             } else if (offset == max) {
-                return InMemoryGetResult.empty(GetStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
+                return ListGetResult.empty(GetStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
             } else if (offset > max) {
-                return InMemoryGetResult.empty(GetStatus.OFFSET_OVERFLOW_BADLY, min == 0 ? 0 : max, min, max);
+                return ListGetResult.empty(GetStatus.OFFSET_OVERFLOW_BADLY, min == 0 ? 0 : max, min, max);
             }
             List<ByteBuffer> messages = new ArrayList<>();
             List<Long> offsets = new ArrayList<>();
@@ -301,7 +302,7 @@ public final class InMemoryMessageStore implements MessageStore {
             getMessages.add(messages.size());
             GetStatus status = !messages.isEmpty() ? GetStatus.FOUND
                     : scanned > 0 ? GetStatus.NO_MATCHED_MESSAGE : GetStatus.OFFSET_FOUND_NULL;
-            return new InMemoryGetResult(status, next, min, max, messages, offsets);
+            return ListGetResult.of(status, next, min, max, messages, offsets);
         } finally {
             lock.readLock().unlock();
         }
