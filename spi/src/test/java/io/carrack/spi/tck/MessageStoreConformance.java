@@ -79,6 +79,11 @@ import org.junit.jupiter.api.Test;
  * {@code awaitTimeout()}. Timestamps come from a {@link ControlledClock}; stores must take store
  * time from {@code StoreContext.clock()}.
  *
+ * <h2>Crashes</h2>
+ * These tests close stores cleanly. A store that promises to keep acknowledged puts through a crash also
+ * extends {@link MessageStoreCrashConformance}, which kills a child JVM writing to the store with SIGKILL and
+ * checks every acknowledged put after reopening.
+ *
  * <p>Thread safety: JUnit creates one instance per test.
  */
 public abstract class MessageStoreConformance extends StoreConformanceSupport {
