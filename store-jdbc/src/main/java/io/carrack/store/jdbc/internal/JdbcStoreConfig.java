@@ -2,6 +2,7 @@ package io.carrack.store.jdbc.internal;
 
 import io.carrack.spi.store.StoreConfig;
 import io.carrack.spi.store.StoreException;
+import io.carrack.spi.store.StoreProperties;
 import io.carrack.store.jdbc.internal.dialect.Dialect;
 import java.nio.file.Path;
 import java.util.Map;
@@ -80,6 +81,7 @@ public record JdbcStoreConfig(StoreConfig base, String url, String user, String 
     /** Reads and validates the settings. */
     public static JdbcStoreConfig from(StoreConfig base) {
         Map<String, String> p = base.storeProperties();
+        StoreProperties props = new StoreProperties("jdbc", p);
         Set<String> unknown = new TreeSet<>(p.keySet());
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {
@@ -103,16 +105,16 @@ public record JdbcStoreConfig(StoreConfig base, String url, String user, String 
                     + schema + "'");
         }
         return new JdbcStoreConfig(base, url, user, password, schema,
-                intKey(p, POOL_SIZE, POOL_SIZE_DEFAULT, 1),
-                intKey(p, CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT_MILLIS_DEFAULT, 250),
-                intKey(p, MAX_BATCH_MESSAGES, MAX_BATCH_MESSAGES_DEFAULT, 1),
-                intKey(p, MAX_BATCH_BYTES, MAX_BATCH_BYTES_DEFAULT, 1),
-                intKey(p, MAX_PENDING_BYTES, MAX_PENDING_BYTES_DEFAULT, 1024),
-                intKey(p, MAX_TRANSFER_BYTES, MAX_TRANSFER_BYTES_DEFAULT, 1),
-                intKey(p, MAX_SCAN_ENTRIES, MAX_SCAN_ENTRIES_DEFAULT, 1),
-                intKey(p, CLEAN_INTERVAL_MILLIS, (int) CLEAN_INTERVAL_MILLIS_DEFAULT, 1),
-                intKey(p, DELETE_ROWS_PER_RUN, DELETE_ROWS_PER_RUN_DEFAULT, 1),
-                intKey(p, DELETE_ROWS_PER_TRANSACTION, DELETE_ROWS_PER_TRANSACTION_DEFAULT, 1));
+                props.intValue(POOL_SIZE, POOL_SIZE_DEFAULT, 1),
+                props.intValue(CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT_MILLIS_DEFAULT, 250),
+                props.intValue(MAX_BATCH_MESSAGES, MAX_BATCH_MESSAGES_DEFAULT, 1),
+                props.intValue(MAX_BATCH_BYTES, MAX_BATCH_BYTES_DEFAULT, 1),
+                props.intValue(MAX_PENDING_BYTES, MAX_PENDING_BYTES_DEFAULT, 1024),
+                props.intValue(MAX_TRANSFER_BYTES, MAX_TRANSFER_BYTES_DEFAULT, 1),
+                props.intValue(MAX_SCAN_ENTRIES, MAX_SCAN_ENTRIES_DEFAULT, 1),
+                props.intValue(CLEAN_INTERVAL_MILLIS, (int) CLEAN_INTERVAL_MILLIS_DEFAULT, 1),
+                props.intValue(DELETE_ROWS_PER_RUN, DELETE_ROWS_PER_RUN_DEFAULT, 1),
+                props.intValue(DELETE_ROWS_PER_TRANSACTION, DELETE_ROWS_PER_TRANSACTION_DEFAULT, 1));
     }
 
     /** The embedded H2 database under {@code root/jdbc}. */
@@ -154,21 +156,5 @@ public record JdbcStoreConfig(StoreConfig base, String url, String user, String 
 
     private static String trimToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static int intKey(Map<String, String> p, String key, int def, int min) {
-        String v = p.get(key);
-        if (v == null) {
-            return def;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < min) {
-                throw new StoreException(PREFIX + key + " must be at least " + min + ": " + v);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new StoreException(PREFIX + key + " must be an integer: '" + v + "'", e);
-        }
     }
 }

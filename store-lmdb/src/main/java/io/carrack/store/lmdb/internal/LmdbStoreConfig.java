@@ -2,6 +2,7 @@ package io.carrack.store.lmdb.internal;
 
 import io.carrack.spi.store.StoreConfig;
 import io.carrack.spi.store.StoreException;
+import io.carrack.spi.store.StoreProperties;
 import java.util.Locale;
 import java.util.Map;
 
@@ -70,6 +71,7 @@ public record LmdbStoreConfig(StoreConfig base, long mapSize, int maxReaders, As
     /** Reads and validates the settings; a bad value names its key. */
     public static LmdbStoreConfig from(StoreConfig base) {
         Map<String, String> p = base.storeProperties();
+        StoreProperties props = new StoreProperties("lmdb", p);
         long mapSize = bytesKey(p, MAP_SIZE, MAP_SIZE_DEFAULT);
         if (mapSize < MIN_MAP_SIZE) {
             throw new StoreException(prefix(MAP_SIZE) + " must be at least " + MIN_MAP_SIZE + " bytes: " + mapSize);
@@ -86,36 +88,21 @@ public record LmdbStoreConfig(StoreConfig base, long mapSize, int maxReaders, As
             throw new StoreException(prefix(WRITE_MAP) + " must be true or false: '" + writeMap + "'");
         }
         return new LmdbStoreConfig(base, mapSize,
-                intKey(p, MAX_READERS, MAX_READERS_DEFAULT, 1),
+                props.intValue(MAX_READERS, MAX_READERS_DEFAULT, 1),
                 asyncSync,
                 Boolean.parseBoolean(writeMap),
-                intKey(p, MAX_BATCH_MESSAGES, MAX_BATCH_MESSAGES_DEFAULT, 1),
-                intKey(p, MAX_BATCH_BYTES, MAX_BATCH_BYTES_DEFAULT, 1),
-                intKey(p, MAX_TRANSFER_BYTES, MAX_TRANSFER_BYTES_DEFAULT, 1),
-                intKey(p, MAX_SCAN_ENTRIES, MAX_SCAN_ENTRIES_DEFAULT, 1),
-                intKey(p, CLEAN_INTERVAL_MILLIS, (int) CLEAN_INTERVAL_MILLIS_DEFAULT, 1),
-                intKey(p, DELETE_RECORDS_PER_RUN, DELETE_RECORDS_PER_RUN_DEFAULT, 1));
+                props.intValue(MAX_BATCH_MESSAGES, MAX_BATCH_MESSAGES_DEFAULT, 1),
+                props.intValue(MAX_BATCH_BYTES, MAX_BATCH_BYTES_DEFAULT, 1),
+                props.intValue(MAX_TRANSFER_BYTES, MAX_TRANSFER_BYTES_DEFAULT, 1),
+                props.intValue(MAX_SCAN_ENTRIES, MAX_SCAN_ENTRIES_DEFAULT, 1),
+                props.intValue(CLEAN_INTERVAL_MILLIS, (int) CLEAN_INTERVAL_MILLIS_DEFAULT, 1),
+                props.intValue(DELETE_RECORDS_PER_RUN, DELETE_RECORDS_PER_RUN_DEFAULT, 1));
     }
 
     private static String prefix(String key) {
         return "store.lmdb." + key;
     }
 
-    private static int intKey(Map<String, String> p, String key, int def, int min) {
-        String v = p.get(key);
-        if (v == null) {
-            return def;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < min) {
-                throw new StoreException(prefix(key) + " must be at least " + min + ": " + v);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new StoreException(prefix(key) + " must be an integer: '" + v + "'", e);
-        }
-    }
 
     /** A byte count with an optional k/m/g/t suffix (powers of 1024), e.g. {@code 64g}. */
     static long bytesKey(Map<String, String> p, String key, long def) {

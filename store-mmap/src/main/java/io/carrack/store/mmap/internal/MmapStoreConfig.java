@@ -2,6 +2,7 @@ package io.carrack.store.mmap.internal;
 
 import io.carrack.spi.store.StoreConfig;
 import io.carrack.spi.store.StoreException;
+import io.carrack.spi.store.StoreProperties;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -49,6 +50,7 @@ public record MmapStoreConfig(StoreConfig base, int indexHashSlots, int indexMax
     /** Reads and validates the settings. */
     public static MmapStoreConfig from(StoreConfig base) {
         Map<String, String> p = base.storeProperties();
+        StoreProperties props = new StoreProperties("mmap", p);
         if (base.commitLogFileSize() < 4096) {
             throw new StoreException("mapedFileSizeCommitLog must be at least 4096 bytes: " + base.commitLogFileSize());
         }
@@ -63,36 +65,20 @@ public record MmapStoreConfig(StoreConfig base, int indexHashSlots, int indexMax
             throw new StoreException("store.mmap." + MESSAGE_DELAY_LEVEL + ": " + e.getMessage(), e);
         }
         return new MmapStoreConfig(base,
-                intKey(p, INDEX_HASH_SLOTS, INDEX_HASH_SLOTS_DEFAULT, 1),
-                intKey(p, INDEX_MAX_ENTRIES, INDEX_MAX_ENTRIES_DEFAULT, 1),
-                intKey(p, DISK_FULL_RATIO, DISK_FULL_RATIO_DEFAULT, 1),
+                props.intValue(INDEX_HASH_SLOTS, INDEX_HASH_SLOTS_DEFAULT, 1),
+                props.intValue(INDEX_MAX_ENTRIES, INDEX_MAX_ENTRIES_DEFAULT, 1),
+                props.intValue(DISK_FULL_RATIO, DISK_FULL_RATIO_DEFAULT, 1),
                 levels,
-                intKey(p, CHECKPOINT_INTERVAL_MILLIS, (int) CHECKPOINT_INTERVAL_MILLIS_DEFAULT, 1),
-                intKey(p, CLEAN_INTERVAL_MILLIS, (int) CLEAN_INTERVAL_MILLIS_DEFAULT, 1),
-                intKey(p, DELETE_FILES_PER_RUN, DELETE_FILES_PER_RUN_DEFAULT, 1),
-                intKey(p, MAX_TRANSFER_BYTES, MAX_TRANSFER_BYTES_DEFAULT, 1),
-                intKey(p, MAX_SCAN_ENTRIES, MAX_SCAN_ENTRIES_DEFAULT, 1));
+                props.intValue(CHECKPOINT_INTERVAL_MILLIS, (int) CHECKPOINT_INTERVAL_MILLIS_DEFAULT, 1),
+                props.intValue(CLEAN_INTERVAL_MILLIS, (int) CLEAN_INTERVAL_MILLIS_DEFAULT, 1),
+                props.intValue(DELETE_FILES_PER_RUN, DELETE_FILES_PER_RUN_DEFAULT, 1),
+                props.intValue(MAX_TRANSFER_BYTES, MAX_TRANSFER_BYTES_DEFAULT, 1),
+                props.intValue(MAX_SCAN_ENTRIES, MAX_SCAN_ENTRIES_DEFAULT, 1));
     }
 
     /** The commit-log directory: {@code storePathCommitLog} when set, else {@code <root>/commitlog}. */
     public Path commitLogDir() {
         String dir = base.storeProperties().get(STORE_PATH_COMMIT_LOG);
         return dir == null || dir.isBlank() ? base.rootDir().resolve("commitlog") : Path.of(dir.trim());
-    }
-
-    private static int intKey(Map<String, String> p, String key, int def, int min) {
-        String v = p.get(key);
-        if (v == null) {
-            return def;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < min) {
-                throw new StoreException("store.mmap." + key + " must be at least " + min + ": " + v);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new StoreException("store.mmap." + key + " must be an integer: '" + v + "'", e);
-        }
     }
 }
