@@ -655,7 +655,13 @@ class MqadminCompatTest {
         assertTrue(connections.lines().contains("ConsumeFromWhere: CONSUME_FROM_FIRST_OFFSET"), connections::toString);
 
         String producerClientId = producer.getDefaultMQProducerImpl().getMqClientFactory().getClientId();
-        Output producers = mqadmin(env, "producerConnection", "-g", producer.getProducerGroup(), "-t", topic).assertOk();
+        // The producer registers with the broker on its next heartbeat, which may not have happened yet.
+        Output[] last = new Output[1];
+        Await.await("producer connection listed", WAIT, () -> {
+            last[0] = mqadmin(env, "producerConnection", "-g", producer.getProducerGroup(), "-t", topic);
+            return last[0].err().isBlank();
+        }, () -> String.valueOf(last[0]));
+        Output producers = last[0].assertOk();
         assertTrue(producers.lines().stream().anyMatch(l -> l.matches("0001\\s+" + Pattern.quote(producerClientId)
                 + "\\s+\\S+\\s+JAVA\\s+V4_9_7")), producers::toString);
 
