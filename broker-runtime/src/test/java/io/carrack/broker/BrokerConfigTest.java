@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.carrack.broker.internal.config.BrokerConfigBinding;
 import io.carrack.common.config.BindResult;
 import io.carrack.common.config.ConfigException;
+import io.carrack.common.config.ConfigWarning;
 import io.carrack.spi.store.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,62 @@ class BrokerConfigTest {
         assertEquals("brokerName", r.warnings().get(0).closestKey());
         assertEquals("store.mmap.ignored", r.warnings().get(1).key());
         assertTrue(r.warnings().get(1).message().contains("storeType=jdbc"), r.warnings().get(1).message());
+    }
+
+    @Test
+    void misspeltStoreKeyIsAWarningNamingTheClosestKeyTheStoreReads() {
+        Properties p = new Properties();
+        p.setProperty("storeType", "mmap");
+        p.setProperty("store.mmap.indexHashSlotz", "5");
+        p.setProperty("store.mmap.indexMaxEntries", "7");
+        BrokerConfig c = new BrokerConfig();
+        BindResult r = BrokerConfigBinding.bind(c, p);
+        assertEquals(1, r.warnings().size(), () -> "warnings " + r.warnings());
+        ConfigWarning w = r.warnings().get(0);
+        assertEquals("store.mmap.indexHashSlotz", w.key());
+        assertEquals("store.mmap.indexHashSlots", w.closestKey());
+        assertTrue(w.message().contains("'store.mmap.indexHashSlots'"), w.message());
+        // The store still receives the key: it is reported, not removed.
+        assertEquals(Map.of("indexHashSlotz", "5", "indexMaxEntries", "7"), c.getStoreProperties());
+    }
+
+    @Test
+    void keysTheStoreReadsAreNotWarnedAbout() {
+        Properties p = new Properties();
+        p.setProperty("storeType", "mmap");
+        p.setProperty("store.mmap.indexHashSlots", "5");
+        p.setProperty("store.mmap.messageDelayLevel", "1s 2s");
+        p.setProperty("store.mmap.storePathCommitLog", dir.resolve("cl").toString());
+        BindResult r = BrokerConfigBinding.bind(new BrokerConfig(), p);
+        assertEquals(List.of(), r.warnings());
+    }
+
+    @Test
+    void everyBundledStoreChecksItsKeys() {
+        for (String[] typo : new String[][] {
+                {"lmdb", "mapSzie", "mapSize"}, {"jdbc", "pooSize", "poolSize"},
+                {"mmap", "diskFullRatoi", "diskFullRatio"}}) {
+            Properties p = new Properties();
+            p.setProperty("storeType", typo[0]);
+            p.setProperty("store." + typo[0] + "." + typo[1], "1");
+            BindResult r = BrokerConfigBinding.bind(new BrokerConfig(), p);
+            assertEquals(1, r.warnings().size(), () -> typo[0] + ": " + r.warnings());
+            assertEquals("store." + typo[0] + "." + typo[2], r.warnings().get(0).closestKey());
+        }
+    }
+
+    @Test
+    void mqbrokerPrintsTheMisspeltStoreKeyWarning() throws Exception {
+        Path conf = dir.resolve("typo.conf");
+        Files.writeString(conf, "storeType=mmap\nstore.mmap.indexHashSlotz=5\nstore.mmap.indexMaxEntries=7\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = BrokerStartup.run(new String[] {"-c", conf.toString(), "-n", "10.0.0.1:9876", "-p"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, status);
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(List.of("mqbroker: warning: unknown config key 'store.mmap.indexHashSlotz' ignored; "
+                + "did you mean 'store.mmap.indexHashSlots'?"), lines);
     }
 
     @Test

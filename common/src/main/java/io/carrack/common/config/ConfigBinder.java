@@ -233,10 +233,7 @@ public final class ConfigBinder {
         if (closest != null && aliases.containsKey(closest)) {
             closest = aliases.get(closest);
         }
-        String message = closest == null
-                ? "unknown config key '" + key + "' ignored"
-                : "unknown config key '" + key + "' ignored; did you mean '" + closest + "'?";
-        return new ConfigWarning(key, closest, message);
+        return ConfigWarning.unknown(key, closest);
     }
 
     private static ConfigWarning overridden(String ignored, String winner) {

@@ -4,6 +4,9 @@ import io.carrack.spi.store.MessageStore;
 import io.carrack.spi.store.MessageStoreProvider;
 import io.carrack.spi.store.StoreContext;
 import io.carrack.store.jdbc.internal.JdbcMessageStore;
+import io.carrack.store.jdbc.internal.JdbcStoreConfig;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The JDBC store, {@code storeType=jdbc}: messages as rows of a database, by default an embedded H2 file
@@ -28,5 +31,10 @@ public final class JdbcMessageStoreProvider implements MessageStoreProvider {
     @Override
     public MessageStore open(StoreContext context) {
         return JdbcMessageStore.open(context);
+    }
+
+    @Override
+    public Optional<Set<String>> knownKeys() {
+        return Optional.of(JdbcStoreConfig.KEYS);
     }
 }

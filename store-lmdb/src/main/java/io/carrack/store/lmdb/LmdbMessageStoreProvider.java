@@ -4,6 +4,9 @@ import io.carrack.spi.store.MessageStore;
 import io.carrack.spi.store.MessageStoreProvider;
 import io.carrack.spi.store.StoreContext;
 import io.carrack.store.lmdb.internal.LmdbMessageStore;
+import io.carrack.store.lmdb.internal.LmdbStoreConfig;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The LMDB store, {@code storeType=lmdb}: one LMDB environment under {@code storePathRootDir/lmdb} holding the
@@ -27,5 +30,10 @@ public final class LmdbMessageStoreProvider implements MessageStoreProvider {
     @Override
     public MessageStore open(StoreContext context) {
         return LmdbMessageStore.open(context);
+    }
+
+    @Override
+    public Optional<Set<String>> knownKeys() {
+        return Optional.of(LmdbStoreConfig.KEYS);
     }
 }

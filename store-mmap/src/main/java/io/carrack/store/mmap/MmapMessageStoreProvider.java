@@ -4,6 +4,9 @@ import io.carrack.spi.store.MessageStore;
 import io.carrack.spi.store.MessageStoreProvider;
 import io.carrack.spi.store.StoreContext;
 import io.carrack.store.mmap.internal.MmapMessageStore;
+import io.carrack.store.mmap.internal.MmapStoreConfig;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The default store, {@code storeType=mmap}: a memory-mapped commit log with consume queues and a key
@@ -27,5 +30,10 @@ public final class MmapMessageStoreProvider implements MessageStoreProvider {
     @Override
     public MessageStore open(StoreContext context) {
         return MmapMessageStore.open(context);
+    }
+
+    @Override
+    public Optional<Set<String>> knownKeys() {
+        return Optional.of(MmapStoreConfig.KEYS);
     }
 }

@@ -1,6 +1,8 @@
 package io.carrack.broker.internal.config;
 
 import io.carrack.broker.BrokerConfig;
+import io.carrack.broker.internal.store.StoreKeys;
+import io.carrack.broker.internal.store.StoreLoader;
 import io.carrack.common.config.BindResult;
 import io.carrack.common.config.ConfigBinder;
 import io.carrack.common.config.ConfigWarning;
@@ -12,14 +14,20 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Binds broker.conf to {@link BrokerConfig}: RocketMQ key names, aliases declared on the setters,
  * and the {@code store.<type>.*} section handed to the store of the configured type. A store key of
  * another type ({@code store.lmdb.mapSize} with {@code storeType=jdbc}), or one without a type, is not
- * used: it is reported as a warning naming the key, like any unknown key.
+ * used: it is reported as a warning naming the key, like any unknown key. A key of the configured store
+ * that the store does not read (as its provider declares in
+ * {@link io.carrack.spi.store.MessageStoreProvider#knownKeys()}) is reported as unknown, naming the closest
+ * key the store reads. Store-section warnings are logged here; the binder logs its own.
  */
 public final class BrokerConfigBinding {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerConfigBinding.class);
     /** The prefix of store-specific keys. */
     public static final String STORE_SECTION = "store.";
     /** A password given as a URL parameter ({@code ...?password=x&...}), masked when printed. */
@@ -54,7 +62,11 @@ public final class BrokerConfigBinding {
         return applyStoreSection(config, r);
     }
 
-    /** Hands the configured store's keys to the config; the result gains a warning per other store key. */
+    /**
+     * Hands the configured store's keys to the config; the result gains a warning per other store key and
+     * per key the configured store does not read. An unknown {@code storeType} is not reported here: start-up
+     * fails on it, listing the stores found.
+     */
     private static BindResult applyStoreSection(BrokerConfig config, BindResult r) {
         String storeType = config.getStoreType();
         String prefix = storeType + ".";
@@ -68,6 +80,10 @@ public final class BrokerConfigBinding {
             }
         });
         config.storeProperties(mine);
+        StoreLoader.lookup(storeType).ifPresent(p -> others.addAll(StoreKeys.unknown(p, mine)));
+        for (ConfigWarning w : others) {
+            LOG.warn(w.message());
+        }
         if (others.isEmpty()) {
             return r;
         }

@@ -7,10 +7,7 @@ import io.carrack.store.jdbc.internal.dialect.Dialect;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The JDBC store's settings: the shared {@link StoreConfig} plus the keys under {@code store.jdbc.} (names and
@@ -42,8 +39,6 @@ public record JdbcStoreConfig(StoreConfig base, String url, String user, String 
                               int poolSize, long connectTimeoutMillis, int maxBatchMessages, int maxBatchBytes,
                               int maxPendingBytes, int maxTransferBytes, int maxScanEntries, long cleanIntervalMillis,
                               int deleteRowsPerRun, int deleteRowsPerTransaction) {
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcStoreConfig.class);
-
     /** The prefix of the keys in broker.conf. */
     public static final String PREFIX = "store.jdbc.";
     public static final String URL = "url";
@@ -71,9 +66,10 @@ public record JdbcStoreConfig(StoreConfig base, String url, String user, String 
     public static final String DELETE_ROWS_PER_TRANSACTION = "deleteRowsPerTransaction";
     public static final int DELETE_ROWS_PER_TRANSACTION_DEFAULT = 5_000;
 
-    private static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, SCHEMA, POOL_SIZE, CONNECT_TIMEOUT_MILLIS,
-            MAX_BATCH_MESSAGES, MAX_BATCH_BYTES, MAX_PENDING_BYTES, MAX_TRANSFER_BYTES, MAX_SCAN_ENTRIES, CLEAN_INTERVAL_MILLIS,
-            DELETE_ROWS_PER_RUN, DELETE_ROWS_PER_TRANSACTION);
+    /** Every key above: what the store reads under {@code store.jdbc.}. */
+    public static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, SCHEMA, POOL_SIZE, CONNECT_TIMEOUT_MILLIS,
+            MAX_BATCH_MESSAGES, MAX_BATCH_BYTES, MAX_PENDING_BYTES, MAX_TRANSFER_BYTES, MAX_SCAN_ENTRIES,
+            CLEAN_INTERVAL_MILLIS, DELETE_ROWS_PER_RUN, DELETE_ROWS_PER_TRANSACTION);
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final Pattern URL_SECRET = Pattern.compile("(?i)((?:password|sslpassword)=)[^&;]*");
     private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/@:]*:)[^/@]*@");
@@ -82,11 +78,6 @@ public record JdbcStoreConfig(StoreConfig base, String url, String user, String 
     public static JdbcStoreConfig from(StoreConfig base) {
         Map<String, String> p = base.storeProperties();
         StoreProperties props = new StoreProperties("jdbc", p);
-        Set<String> unknown = new TreeSet<>(p.keySet());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            LOG.warn("ignoring unknown keys {} under {} (known: {})", unknown, PREFIX, new TreeSet<>(KEYS));
-        }
         String url = trimToNull(p.get(URL));
         String user = p.get(USER);
         String password = p.get(PASSWORD);

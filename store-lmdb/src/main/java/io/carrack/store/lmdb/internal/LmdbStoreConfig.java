@@ -5,6 +5,7 @@ import io.carrack.spi.store.StoreException;
 import io.carrack.spi.store.StoreProperties;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The LMDB store's settings: the shared {@link StoreConfig} plus the keys under {@code store.lmdb.} (names and
@@ -56,6 +57,9 @@ public record LmdbStoreConfig(StoreConfig base, long mapSize, int maxReaders, As
     public static final long CLEAN_INTERVAL_MILLIS_DEFAULT = 10_000;
     public static final String DELETE_RECORDS_PER_RUN = "deleteRecordsPerRun";
     public static final int DELETE_RECORDS_PER_RUN_DEFAULT = 1_000_000;
+    /** Every key above: what the store reads under {@code store.lmdb.}. */
+    public static final Set<String> KEYS = Set.of(MAP_SIZE, MAX_READERS, ASYNC_SYNC, WRITE_MAP, MAX_BATCH_MESSAGES,
+            MAX_BATCH_BYTES, MAX_TRANSFER_BYTES, MAX_SCAN_ENTRIES, CLEAN_INTERVAL_MILLIS, DELETE_RECORDS_PER_RUN);
 
     /** The smallest map accepted: LMDB needs a few pages for its meta pages and databases. */
     static final long MIN_MAP_SIZE = 64 * 1024;

@@ -5,6 +5,7 @@ import io.carrack.spi.store.StoreException;
 import io.carrack.spi.store.StoreProperties;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The mmap store's settings: the shared {@link StoreConfig} plus the keys under {@code store.mmap.}
@@ -46,6 +47,10 @@ public record MmapStoreConfig(StoreConfig base, int indexHashSlots, int indexMax
     public static final int MAX_SCAN_ENTRIES_DEFAULT = 800;
     /** RocketMQ's broker.conf key for the commit-log directory; the broker hands it over unprefixed. */
     public static final String STORE_PATH_COMMIT_LOG = "storePathCommitLog";
+    /** Every key above: what the store reads under {@code store.mmap.}. */
+    public static final Set<String> KEYS = Set.of(INDEX_HASH_SLOTS, INDEX_MAX_ENTRIES, DISK_FULL_RATIO,
+            MESSAGE_DELAY_LEVEL, CHECKPOINT_INTERVAL_MILLIS, CLEAN_INTERVAL_MILLIS, DELETE_FILES_PER_RUN,
+            MAX_TRANSFER_BYTES, MAX_SCAN_ENTRIES, STORE_PATH_COMMIT_LOG);
 
     /** Reads and validates the settings. */
     public static MmapStoreConfig from(StoreConfig base) {

@@ -4,6 +4,8 @@ import io.carrack.examples.store.inmemory.internal.InMemoryMessageStore;
 import io.carrack.spi.store.MessageStore;
 import io.carrack.spi.store.MessageStoreProvider;
 import io.carrack.spi.store.StoreContext;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The example in-memory store, {@code storeType=inmemory}. <b>An example, not a production store:</b>
@@ -33,5 +35,10 @@ public final class InMemoryMessageStoreProvider implements MessageStoreProvider 
         // All I/O (reading the snapshot) happens here, never in the constructor: ServiceLoader
         // instantiates every provider on the module path just to ask its name.
         return InMemoryMessageStore.open(context);
+    }
+
+    @Override
+    public Optional<Set<String>> knownKeys() {
+        return Optional.of(InMemoryMessageStore.KEYS);
     }
 }

@@ -58,6 +58,8 @@ public final class InMemoryMessageStore implements MessageStore {
     /** The broker.conf key {@code store.inmemory.maxBytes} (the broker strips the prefix). */
     static final String MAX_BYTES = "maxBytes";
     static final long DEFAULT_MAX_BYTES = 128L * 1024 * 1024;
+    /** The keys the store reads under {@code store.inmemory.}. */
+    public static final Set<String> KEYS = Set.of(MAX_BYTES);
     // RocketMQ's limits for one pull: look at no more than 800 queue entries and return no more than
     // 256 KiB, but always at least one message.
     private static final int MAX_SCAN_ENTRIES = 800;
