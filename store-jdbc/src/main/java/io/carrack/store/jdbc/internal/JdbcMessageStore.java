@@ -151,6 +151,11 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     private PutResult submit(PutRequest request) {
+        if (writer.failure() != null) {
+            // cannot happen unless a bug or the JVM broke the writer: refuse rather than accept what nobody writes
+            LOG.error("refusing a put: the JDBC store writer died", writer.failure());
+            return PutResult.failed(PutStatus.SERVICE_NOT_AVAILABLE);
+        }
         if (!writer.reserve(request, putTimeoutMillis)) {
             return PutResult.failed(closed ? PutStatus.SERVICE_NOT_AVAILABLE : PutStatus.OS_PAGECACHE_BUSY);
         }

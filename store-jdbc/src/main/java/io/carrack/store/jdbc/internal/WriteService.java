@@ -178,7 +178,7 @@ final class WriteService extends ServiceThread {
         try {
             ensureConnection();
             task.run(connection);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | AssertionError e) {
             LOG.warn("{} failed", task.name(), e);
             task.fail(e);
             rollbackQuietly();
@@ -219,7 +219,9 @@ final class WriteService extends ServiceThread {
                 insertKey.executeBatch();
             }
             connection.commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            // AssertionError: pgjdbc throws one from its batch error handling when the session was terminated
+            // under the batch; it is a failed transaction like any other, not a reason for the writer to die
             LOG.error("a transaction of {} put(s) failed (attempt {}); it is retried until it commits", batch.size(),
                     attempts + 1, e);
             rollbackQuietly();

@@ -38,7 +38,7 @@ final class WriterTask<T> implements WriterRequest {
     void run(Connection writer) throws SQLException {
         try {
             future.complete(work.run(writer));
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | AssertionError e) {
             future.completeExceptionally(e);
             throw e;
         }

@@ -18,7 +18,9 @@ import java.util.Properties;
  *
  * <p>Thread safety: stateless.
  */
-final class PostgresDialect implements Dialect {
+public final class PostgresDialect implements Dialect {
+    /** The writer's {@code application_name}, to tell its session apart in {@code pg_stat_activity}. */
+    public static final String WRITER_APPLICATION_NAME = "carrack-store-jdbc-writer";
     /** SQLSTATE undefined_table. */
     private static final String UNDEFINED_TABLE = "42P01";
 
@@ -51,8 +53,9 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public void configureWriter(Connection writer, FlushMode mode, int flushIntervalMillis) throws SQLException {
-        if (mode == FlushMode.ASYNC_FLUSH) {
-            try (Statement s = writer.createStatement()) {
+        try (Statement s = writer.createStatement()) {
+            s.execute("SET application_name TO '" + WRITER_APPLICATION_NAME + "'");
+            if (mode == FlushMode.ASYNC_FLUSH) {
                 s.execute("SET synchronous_commit TO off");
             }
         }
