@@ -138,6 +138,8 @@ class TransactionIntegrationTest {
         long halfOffset = MessageIds.decodeOffsetId(sent.field("msgId")).physicalOffset();
         assertEquals(0, store().maxOffset(TOPIC, 2), "a half message is not in the real queue");
         assertTrue(pullAll(2).isEmpty());
+        // The store makes a record readable by queue shortly after acknowledging it.
+        BrokerHarness.await("the half message", Duration.ofSeconds(5), () -> store().maxOffset(HALF, 0) == 1);
         StoredMessage half = read(HALF).get(0);
         assertEquals(TOPIC, half.properties().get("REAL_TOPIC"));
         assertEquals("2", half.properties().get("REAL_QID"));
