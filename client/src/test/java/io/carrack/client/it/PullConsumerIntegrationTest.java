@@ -3,6 +3,7 @@ package io.carrack.client.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.carrack.client.ClientException;
 import io.carrack.client.consumer.ConsumeFromWhere;
 import io.carrack.client.consumer.PullConsumer;
 import io.carrack.client.consumer.ReceivedMessage;
@@ -123,6 +124,14 @@ class PullConsumerIntegrationTest {
         SendResult r = producer.send(Message.builder(topic).body("x".getBytes(StandardCharsets.UTF_8)).build());
         try (PullConsumer c = PullConsumer.builder().settings(cluster.settings()).group("CG_pull_offsets")
                 .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET).build()) {
+            // The broker registers an auto-created topic with the name server in the background.
+            Await.until(WAIT, () -> {
+                try {
+                    return c.fetchMessageQueues(topic).contains(r.queue());
+                } catch (ClientException notRoutedYet) {
+                    return false;
+                }
+            }, () -> "the route of " + topic);
             c.assign(List.of(r.queue()));
             List<ReceivedMessage> got = List.of();
             long deadline = System.nanoTime() + WAIT.toNanos();
