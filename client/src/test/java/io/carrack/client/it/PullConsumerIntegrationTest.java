@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -72,13 +73,27 @@ class PullConsumerIntegrationTest {
         return got;
     }
 
+    /** The topic's queues once the name server routes it (the broker registers auto-created topics in the background). */
+    private static Collection<MessageQueue> routedQueues(PullConsumer c, String topic) {
+        List<Collection<MessageQueue>> found = new ArrayList<>();
+        Await.until(WAIT, () -> {
+            try {
+                found.add(c.fetchMessageQueues(topic));
+                return true;
+            } catch (ClientException notRoutedYet) {
+                return false;
+            }
+        }, () -> "the route of " + topic);
+        return found.get(0);
+    }
+
     @Test
     void assignPollCommitAndSeek() {
         String topic = "T_pull_assign";
         Set<String> sent = send(topic, "a-", 20);
         try (PullConsumer c = PullConsumer.builder().settings(cluster.settings()).group("CG_pull_assign")
                 .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET).autoCommit(false).build()) {
-            List<MessageQueue> queues = new ArrayList<>(c.fetchMessageQueues(topic));
+            List<MessageQueue> queues = new ArrayList<>(routedQueues(c, topic));
             assertEquals(4, queues.size());
             c.assign(queues);
             assertEquals(Set.copyOf(queues), c.assignment());
@@ -124,14 +139,7 @@ class PullConsumerIntegrationTest {
         SendResult r = producer.send(Message.builder(topic).body("x".getBytes(StandardCharsets.UTF_8)).build());
         try (PullConsumer c = PullConsumer.builder().settings(cluster.settings()).group("CG_pull_offsets")
                 .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET).build()) {
-            // The broker registers an auto-created topic with the name server in the background.
-            Await.until(WAIT, () -> {
-                try {
-                    return c.fetchMessageQueues(topic).contains(r.queue());
-                } catch (ClientException notRoutedYet) {
-                    return false;
-                }
-            }, () -> "the route of " + topic);
+            assertTrue(routedQueues(c, topic).contains(r.queue()));
             c.assign(List.of(r.queue()));
             List<ReceivedMessage> got = List.of();
             long deadline = System.nanoTime() + WAIT.toNanos();
