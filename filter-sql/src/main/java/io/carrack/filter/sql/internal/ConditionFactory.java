@@ -111,7 +111,7 @@ final class ConditionFactory {
                 && lowNumber.kind() == highNumber.kind()) {
             return new PropertyRangeCondition(property.name(), lowNumber, highNumber, negated);
         }
-        return negated ? OrCondition.of(first, second) : AndCondition.of(first, second);
+        return negated ? JunctionCondition.or(first, second) : JunctionCondition.and(first, second);
     }
 
     static Condition in(Operand value, List<String> values, boolean negated) {

@@ -55,7 +55,7 @@ final class Parser {
         Operand left = and();
         while (accept(TokenKind.OR)) {
             Operand right = and();
-            left = new Predicate(OrCondition.of(ConditionFactory.asCondition(left),
+            left = new Predicate(JunctionCondition.or(ConditionFactory.asCondition(left),
                     ConditionFactory.asCondition(right)), left.start());
         }
         return left;
@@ -65,7 +65,7 @@ final class Parser {
         Operand left = equality();
         while (accept(TokenKind.AND)) {
             Operand right = equality();
-            left = new Predicate(AndCondition.of(ConditionFactory.asCondition(left),
+            left = new Predicate(JunctionCondition.and(ConditionFactory.asCondition(left),
                     ConditionFactory.asCondition(right)), left.start());
         }
         return left;
